@@ -1,0 +1,15 @@
+import { deleteEnvironmentOp, getEnvironmentOp, updateEnvironmentOp } from "@/lib/environments/operations";
+import { getEnvironment } from "@/lib/environments/read";
+import { toView } from "@/lib/environments/record";
+import { removeEnvironment, updateEnvironment } from "@/lib/environments/write";
+import { route } from "@/lib/http/route";
+
+export const GET = route(getEnvironmentOp, async ({ params }) => toView(await getEnvironment(params.env)));
+
+export const PATCH = route(updateEnvironmentOp, async ({ params, body, principal }) =>
+  toView(await updateEnvironment(params.env, body, principal.email)),
+);
+
+export const DELETE = route(deleteEnvironmentOp, async ({ params, query }) => {
+  await removeEnvironment(params.env, query.version);
+});

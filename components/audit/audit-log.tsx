@@ -1,0 +1,132 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { useAuditPage, type AuditFilters } from "@/components/audit/queries";
+
+const FILTER_KEYS = ["environment", "actor", "action", "outcome"] as const;
+
+/** Filters and the cursor live in the URL, so a view can be linked and reloaded. */
+export function AuditLog() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const filters: AuditFilters = {};
+  for (const key of [...FILTER_KEYS, "cursor"] as const) {
+    const value = search.get(key);
+    if (value) filters[key] = value;
+  }
+  const page = useAuditPage(filters);
+  // Earlier cursors of this filter set, for "Newer".
+  const [history, setHistory] = useState<string[]>([]);
+
+  function navigate(next: AuditFilters) {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(next)) if (v) params.set(k, v);
+    router.replace(`${pathname}${params.size ? `?${params.toString()}` : ""}`);
+  }
+
+  function applyFilters(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const next: AuditFilters = {};
+    for (const key of FILTER_KEYS) {
+      const value = String(data.get(key) ?? "").trim();
+      if (value) next[key] = value;
+    }
+    setHistory([]);
+    navigate(next);
+  }
+
+  return (
+    <>
+      <PageHeader title="Audit" description="Every change made through the console or its CLI: who, where, what, and how it ended. Newest first." />
+      <form onSubmit={applyFilters} className="mb-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5" aria-label="Filter audit records">
+        <TextField label="Environment" name="environment" defaultValue={filters.environment ?? ""} />
+        <TextField label="Actor" name="actor" defaultValue={filters.actor ?? ""} />
+        <TextField label="Action starts with" name="action" placeholder="environment." defaultValue={filters.action ?? ""} />
+        <SelectField label="Outcome" name="outcome" defaultValue={filters.outcome ?? ""}>
+          <option value="">Any</option>
+          <option value="success">Success</option>
+          <option value="failure">Failure</option>
+          <option value="denied">Denied</option>
+        </SelectField>
+        <div className="flex items-end gap-2">
+          <Button type="submit">Apply</Button>
+          <Button variant="ghost" onClick={() => { setHistory([]); navigate({}); }}>
+            Clear
+          </Button>
+        </div>
+      </form>
+      {page.isError ? <Alert tone="error">{page.error.message}</Alert> : null}
+      {page.isPending ? <p role="status">Loading audit log…</p> : null}
+      {page.data ? (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm" aria-busy={page.isFetching}>
+            <caption className="sr-only">Audit records</caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">Time</th>
+                <th scope="col" className="px-4 py-2 font-medium">Actor</th>
+                <th scope="col" className="px-4 py-2 font-medium">Action</th>
+                <th scope="col" className="px-4 py-2 font-medium">Environment</th>
+                <th scope="col" className="px-4 py-2 font-medium">Target</th>
+                <th scope="col" className="px-4 py-2 font-medium">Outcome</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.data.items.length === 0 ? (
+                <tr>
+                  <td colSpan={6} className="px-4 py-6 text-center text-slate-600">No audit records match.</td>
+                </tr>
+              ) : null}
+              {page.data.items.map((r) => (
+                <tr key={r.id} className="border-b border-slate-100 last:border-0">
+                  <td className="whitespace-nowrap px-4 py-2"><time dateTime={r.at}>{new Date(r.at).toLocaleString()}</time></td>
+                  <td className="px-4 py-2">{r.actor}</td>
+                  <td className="px-4 py-2 font-mono">{r.action}</td>
+                  <td className="px-4 py-2">{r.environment ?? "—"}</td>
+                  <td className="px-4 py-2">{r.target}</td>
+                  <td className="px-4 py-2">
+                    <span className={r.outcome === "success" ? "text-green-800" : r.outcome === "denied" ? "text-amber-800" : "text-red-800"}>
+                      {r.outcome}
+                      {r.errorCode ? ` (${r.errorCode})` : ""}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <nav aria-label="Audit pages" className="mt-4 flex gap-2">
+        <Button
+          variant="secondary"
+          disabled={!filters.cursor}
+          onClick={() => {
+            const previous = history.slice(0, -1);
+            const cursor = history[history.length - 1];
+            setHistory(previous);
+            navigate({ ...filters, cursor: cursor || undefined });
+          }}
+        >
+          Newer
+        </Button>
+        <Button
+          variant="secondary"
+          disabled={!page.data?.nextCursor}
+          onClick={() => {
+            setHistory([...history, filters.cursor ?? ""]);
+            navigate({ ...filters, cursor: page.data?.nextCursor ?? undefined });
+          }}
+        >
+          Older
+        </Button>
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQuery } from "@tanstack/react-query";
+import type { CognitoUser } from "amazon-cognito-identity-js";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { completeNewPassword, SignInError, signIn, type Tokens } from "@/components/auth/cognito-sign-in";
+import { newPasswordSchema, signInPasswordSchema, type AuthConfig } from "@/lib/auth/schema";
+import { api, ApiError } from "@/lib/http/client";
+
+function safeNext(next: string | null): string {
+  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/environments";
+}
+
+export function SignInForm() {
+  const router = useRouter();
+  const next = safeNext(useSearchParams().get("next"));
+  const config = useQuery({ queryKey: ["auth-config"], queryFn: () => api<AuthConfig>("/api/auth/config") });
+  const [challenge, setChallenge] = useState<CognitoUser | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function finish(tokens: Tokens) {
+    await api("/api/session", { method: "POST", body: tokens });
+    router.replace(next);
+    router.refresh();
+  }
+
+  function explain(err: unknown): string {
+    if (err instanceof SignInError || err instanceof ApiError) return err.message;
+    return "Sign-in failed. Try again.";
+  }
+
+  if (config.isError) {
+    return <Alert tone="error" title="Sign-in is not available">{explain(config.error)}</Alert>;
+  }
+  if (!config.data) return <p role="status">Loading sign-in…</p>;
+  const auth = config.data;
+
+  return challenge ? (
+    <NewPasswordStep
+      error={error}
+      onSubmit={async (newPassword) => {
+        setError(null);
+        try {
+          await finish(await completeNewPassword(challenge, newPassword));
+        } catch (err) {
+          setError(explain(err));
+        }
+      }}
+    />
+  ) : (
+    <PasswordStep
+      mode={auth.mode}
+      error={error}
+      onSubmit={async ({ email, password }) => {
+        setError(null);
+        try {
+          const outcome = await signIn(auth, email, password);
+          if (outcome.kind === "new-password-required") setChallenge(outcome.user);
+          else await finish(outcome.tokens);
+        } catch (err) {
+          setError(explain(err));
+        }
+      }}
+    />
+  );
+}
+
+function PasswordStep({
+  mode,
+  error,
+  onSubmit,
+}: {
+  mode: AuthConfig["mode"];
+  error: string | null;
+  onSubmit: (v: z.infer<typeof signInPasswordSchema>) => Promise<void>;
+}) {
+  const form = useForm({ resolver: zodResolver(signInPasswordSchema), defaultValues: { email: "", password: "" } });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4" aria-label="Sign in">
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <TextField label="Email" type="email" autoComplete="username" required error={errors.email?.message} {...form.register("email")} />
+      <TextField label="Password" type="password" autoComplete="current-password" required error={errors.password?.message} {...form.register("password")} />
+      <Button type="submit" busy={isSubmitting}>
+        Sign in
+      </Button>
+      {mode === "sandbox" ? (
+        <p className="text-xs text-slate-600">
+          Sandbox: the operator&apos;s email and password were printed by <code>npm run dev</code> (TT_SANDBOX_OPERATOR_EMAIL / TT_SANDBOX_OPERATOR_PASSWORD).
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function NewPasswordStep({ error, onSubmit }: { error: string | null; onSubmit: (password: string) => Promise<void> }) {
+  const form = useForm({ resolver: zodResolver(newPasswordSchema), defaultValues: { newPassword: "", confirm: "" } });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form onSubmit={form.handleSubmit((v) => onSubmit(v.newPassword))} noValidate className="flex flex-col gap-4" aria-label="Choose a new password">
+      <Alert tone="info" title="Choose a new password">
+        This is your first sign-in with a temporary password. Choose your own to continue.
+      </Alert>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <TextField label="New password" type="password" autoComplete="new-password" required hint="At least 8 characters, with upper- and lowercase letters and a digit." error={errors.newPassword?.message} {...form.register("newPassword")} />
+      <TextField label="Confirm new password" type="password" autoComplete="new-password" required error={errors.confirm?.message} {...form.register("confirm")} />
+      <Button type="submit" busy={isSubmitting}>
+        Set password and sign in
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { PageHeader } from "@/components/ui/page-header";
+import { ConnectionPanel } from "@/components/environments/connection-panel";
+import { EnvironmentForm } from "@/components/environments/environment-form";
+import { credentialsLabel } from "@/components/environments/labels";
+import { useDeleteEnvironment, useEnvironment, useUpdateEnvironment } from "@/components/environments/queries";
+import type { EnvironmentUpdateInput } from "@/lib/environments/schema";
+
+export function EnvironmentDetail({ name }: { name: string }) {
+  const router = useRouter();
+  const created = useSearchParams().get("created") === "1";
+  const env = useEnvironment(name);
+  const update = useUpdateEnvironment(name);
+  const remove = useDeleteEnvironment(name);
+  const [confirming, setConfirming] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  if (env.isError) return <Alert tone="error" title={`Cannot show ${name}`}>{env.error.message}</Alert>;
+  if (!env.data) return <p role="status">Loading {name}…</p>;
+  const e = env.data;
+
+  return (
+    <>
+      <PageHeader
+        title={e.name}
+        description={
+          <>
+            {e.region} · account <span className="font-mono">{e.accountId ?? "not recorded"}</span> · {credentialsLabel(e.credentials)} · version {e.version}
+          </>
+        }
+        actions={
+          <Button variant="danger" onClick={() => setConfirming(true)}>
+            Remove
+          </Button>
+        }
+      />
+      {created ? <Alert tone="success">Environment {e.name} was added.</Alert> : null}
+      <section aria-labelledby="connection-heading" className="my-6 rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="connection-heading" className="text-lg font-semibold">Connection</h2>
+        <ConnectionPanel name={e.name} />
+      </section>
+      <section aria-labelledby="settings-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="settings-heading" className="mb-4 text-lg font-semibold">Settings</h2>
+        {saved ? <div className="mb-4"><Alert tone="success">Saved. This is now version {e.version}.</Alert></div> : null}
+        <EnvironmentForm
+          key={e.version}
+          mode="edit"
+          submitLabel="Save changes"
+          secretHint="Enter the key pair again to change it; the stored secret is never shown."
+          currentCredentials={credentialsLabel(e.credentials)}
+          defaultValues={{
+            name: e.name,
+            region: e.region,
+            accountId: e.accountId ?? "",
+            credentials: { type: "unchanged" },
+            endpoint: e.endpoint ?? "",
+            appApiUrl: e.appApiUrl ?? "",
+            sesSender: e.sesSender ?? "",
+            description: e.description ?? "",
+            version: e.version,
+          }}
+          onSubmit={async (values) => {
+            setSaved(false);
+            await update.mutateAsync(values as EnvironmentUpdateInput);
+            setSaved(true);
+          }}
+        />
+      </section>
+      <p className="mt-4 text-xs text-slate-500">
+        Created {new Date(e.createdAt).toLocaleString()} by {e.createdBy}; last changed {new Date(e.updatedAt).toLocaleString()} by {e.updatedBy}.
+      </p>
+      <ConfirmDialog
+        open={confirming}
+        title={`Remove ${e.name}?`}
+        confirmLabel="Remove environment"
+        busy={remove.isPending}
+        onCancel={() => setConfirming(false)}
+        onConfirm={async () => {
+          try {
+            await remove.mutateAsync(e.version);
+            router.push("/environments");
+          } catch {
+            setConfirming(false);
+          }
+        }}
+      >
+        <p>This removes {e.name} from the console&apos;s registry. Its AWS resources (tables, user pool, roles) are left as they are.</p>
+        {remove.isError ? <p className="mt-2 text-red-700">{remove.error.message}</p> : null}
+      </ConfirmDialog>
+      {remove.isError ? <div className="mt-4"><Alert tone="error">{remove.error.message}</Alert></div> : null}
+    </>
+  );
+}

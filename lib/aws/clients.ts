@@ -1,0 +1,76 @@
+import "server-only";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { IAMClient } from "@aws-sdk/client-iam";
+import { STSClient } from "@aws-sdk/client-sts";
+import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { config } from "@/lib/config/env";
+import { credentialProvider, type ResolvedCredentialSource } from "@/lib/aws/credentials";
+
+/**
+ * The only place SDK clients are built. A target is an AWS account + region
+ * reached with one credential source; the endpoint is left to the SDK's
+ * standard configuration (AWS_ENDPOINT_URL) unless the target names one.
+ */
+export type AwsTarget = {
+  /** Identifies the target for client caching; must change when credentials change. */
+  cacheKey: string;
+  region: string;
+  endpoint?: string;
+  credentials: ResolvedCredentialSource;
+};
+
+export type AwsClients = {
+  dynamodb: DynamoDBClient;
+  documents: DynamoDBDocumentClient;
+  iam: IAMClient;
+  sts: STSClient;
+  cognito: CognitoIdentityProviderClient;
+  ses: SESv2Client;
+};
+
+const cache = new Map<string, AwsClients>();
+const MAX_CACHED = 64;
+
+function build(target: AwsTarget): AwsClients {
+  const base = {
+    region: target.region,
+    credentials: credentialProvider(target.credentials, { region: target.region, endpoint: target.endpoint }),
+    retryMode: "adaptive",
+    maxAttempts: 5,
+    ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+  } as const;
+  const dynamodb = new DynamoDBClient(base);
+  return {
+    dynamodb,
+    documents: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
+    // IAM is global; its API lives in us-east-1 for the commercial partition.
+    iam: new IAMClient({ ...base, region: "us-east-1" }),
+    sts: new STSClient(base),
+    cognito: new CognitoIdentityProviderClient(base),
+    ses: new SESv2Client(base),
+  };
+}
+
+export function clientsFor(target: AwsTarget): AwsClients {
+  const hit = cache.get(target.cacheKey);
+  if (hit) return hit;
+  if (cache.size >= MAX_CACHED) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  const clients = build(target);
+  cache.set(target.cacheKey, clients);
+  return clients;
+}
+
+/** The console's home account: where the registry table and the console's user pool live. */
+export function homeClients(): AwsClients {
+  const { homeRegion } = config();
+  return clientsFor({ cacheKey: `home:${homeRegion}`, region: homeRegion, credentials: { type: "default" } });
+}
+
+export function forgetClients(cacheKeyPrefix: string): void {
+  for (const key of cache.keys()) if (key.startsWith(cacheKeyPrefix)) cache.delete(key);
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { clientsFor, type AwsClients, type AwsTarget } from "@/lib/aws/clients";
+import type { ResolvedCredentialSource } from "@/lib/aws/credentials";
+import { unseal } from "@/lib/crypto/sealed";
+import { AppError } from "@/lib/http/errors";
+import type { EnvironmentRecord } from "@/lib/environments/record";
+
+/** The AWS target of an environment; the sealed secret is opened only here, in memory. */
+export function targetFor(record: EnvironmentRecord): AwsTarget {
+  const c = record.credentials;
+  let credentials: ResolvedCredentialSource;
+  if (c.type === "keys") {
+    const secretAccessKey = unseal("registry-secrets", c.secretSealed);
+    if (!secretAccessKey) {
+      throw new AppError(
+        500,
+        "internal",
+        `The stored secret for ${record.name} cannot be decrypted (was TT_CONSOLE_SECRET changed?). Enter the access key again.`,
+      );
+    }
+    credentials = { type: "keys", accessKeyId: c.accessKeyId, secretAccessKey };
+  } else {
+    credentials = c;
+  }
+  return {
+    cacheKey: `env:${record.name}:v${record.version}`,
+    region: record.region,
+    ...(record.endpoint ? { endpoint: record.endpoint } : {}),
+    credentials,
+  };
+}
+
+export function clientsForEnvironment(record: EnvironmentRecord): AwsClients {
+  return clientsFor(targetFor(record));
+}

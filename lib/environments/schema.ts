@@ -1,0 +1,138 @@
+import { z } from "zod";
+
+/**
+ * Environment schemas, shared by the forms (zodResolver), the API routes,
+ * the CLI and the OpenAPI document. Isomorphic.
+ */
+export const ENV_NAME_PATTERN = /^[a-z][a-z0-9-]{2,23}$/;
+
+export const ENV_NAME_RULE =
+  "Use 3–24 characters: a lowercase letter, then lowercase letters, digits or hyphens. The name becomes part of DynamoDB table names, IAM names, the Cognito pool name and an S3 bucket prefix, so nothing else is allowed.";
+
+export const envNameSchema = z
+  .string({ error: "Name is required." })
+  .trim()
+  .min(1, "Name is required.")
+  .regex(ENV_NAME_PATTERN, ENV_NAME_RULE);
+
+export const regionSchema = z
+  .string({ error: "Region is required." })
+  .trim()
+  .min(1, "Region is required.")
+  .regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, "Use an AWS region code such as us-east-1 or eu-west-3.");
+
+/** Optional text: forms send "" for an empty field, API clients may omit it; both mean "not set". */
+const optionalText = <T extends z.ZodType<string, string>>(schema: T) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()))
+    .pipe(schema.optional());
+
+export const accountIdSchema = z.string().regex(/^\d{12}$/, "An AWS account id is 12 digits.");
+
+export const credentialsInputSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.object({ type: z.literal("default") }),
+    z.object({
+      type: z.literal("profile"),
+      profile: z.string().trim().min(1, "Profile name is required.").max(64).regex(/^[\w.+@-]+$/, "Profile names use letters, digits and . _ + @ -"),
+    }),
+    z.object({
+      type: z.literal("keys"),
+      accessKeyId: z.string().trim().regex(/^(AKIA|ASIA)[A-Z0-9]{12,124}$/, "An access key id starts with AKIA or ASIA, then capital letters and digits."),
+      /** Optional on update: left empty, the stored secret is kept (same key id only). */
+      secretAccessKey: optionalText(z.string().min(16, "The secret access key looks too short.").max(128)),
+    }),
+    z.object({
+      type: z.literal("assume-role"),
+      roleArn: z.string().trim().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "Use a role ARN such as arn:aws:iam::123456789012:role/TankTowerInstaller."),
+      externalId: optionalText(z.string().min(2, "The external id needs at least 2 characters.").max(1224).regex(/^[\w+=,.@:/-]+$/, "The external id uses letters, digits and + = , . @ : / -")),
+    }),
+  ],
+  { error: "Choose how the console gets credentials for this account." },
+);
+export type CredentialsInput = z.infer<typeof credentialsInputSchema>;
+
+/** On update, credentials may also be left as they are (the form cannot show a stored secret). */
+export const credentialsUpdateSchema = z.union([z.object({ type: z.literal("unchanged") }), credentialsInputSchema], {
+  error: "Choose how the console gets credentials for this account.",
+});
+export type CredentialsUpdate = z.infer<typeof credentialsUpdateSchema>;
+export type CredentialsUpdateInput = z.input<typeof credentialsUpdateSchema>;
+
+const environmentFields = {
+  region: regionSchema,
+  accountId: optionalText(accountIdSchema),
+  credentials: credentialsInputSchema,
+  endpoint: optionalText(z.url({ error: "Use a full URL such as http://127.0.0.1:4566." }).max(512)),
+  appApiUrl: optionalText(z.url({ error: "Use a full URL such as https://abc123.execute-api.us-east-1.amazonaws.com/prod." }).max(512)),
+  sesSender: optionalText(z.email({ error: "Use an email address such as no-reply@example.com." }).max(254)),
+  description: optionalText(z.string().max(500, "Keep the description under 500 characters.")),
+};
+
+export const environmentCreateSchema = z
+  .object({ name: envNameSchema, ...environmentFields })
+  .superRefine((value, ctx) => {
+    if (value.credentials.type === "keys" && !value.credentials.secretAccessKey) {
+      ctx.addIssue({ code: "custom", path: ["credentials", "secretAccessKey"], message: "The secret access key is required." });
+    }
+  });
+export type EnvironmentCreateInput = z.input<typeof environmentCreateSchema>;
+export type EnvironmentCreate = z.output<typeof environmentCreateSchema>;
+
+export const environmentUpdateSchema = z.object({
+  ...environmentFields,
+  credentials: credentialsUpdateSchema,
+  version: z.number({ error: "version is required (the version you edited)." }).int().min(1),
+});
+export type EnvironmentUpdateInput = z.input<typeof environmentUpdateSchema>;
+export type EnvironmentUpdate = z.output<typeof environmentUpdateSchema>;
+
+/** Credentials as the API shows them: never a secret, only the key id's last four characters. */
+export const credentialsViewSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("default") }),
+  z.object({ type: z.literal("profile"), profile: z.string() }),
+  z.object({ type: z.literal("keys"), accessKeyIdLast4: z.string(), hasSecret: z.boolean() }),
+  z.object({ type: z.literal("assume-role"), roleArn: z.string(), externalId: z.string().nullable() }),
+]);
+export type CredentialsView = z.infer<typeof credentialsViewSchema>;
+
+export const environmentSchema = z.object({
+  name: z.string(),
+  region: z.string(),
+  accountId: z.string().nullable(),
+  credentials: credentialsViewSchema,
+  endpoint: z.string().nullable(),
+  appApiUrl: z.string().nullable(),
+  sesSender: z.string().nullable(),
+  description: z.string().nullable(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  version: z.number().int(),
+});
+export type Environment = z.infer<typeof environmentSchema>;
+
+export const environmentListSchema = z.object({ items: z.array(environmentSchema) });
+
+export const envParamsSchema = z.object({ env: envNameSchema });
+
+export const deleteQuerySchema = z.object({
+  version: z.coerce.number().int().min(1).optional().describe("Refuse with 409 if the environment changed since this version"),
+});
+
+export const connectionResultSchema = z.object({
+  ok: z.boolean(),
+  accountId: z.string().nullable(),
+  arn: z.string().nullable(),
+  userId: z.string().nullable(),
+  latencyMs: z.number(),
+  /** Set when the call failed: a safe explanation, never a raw AWS message. */
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Set when the account differs from the one recorded for the environment. */
+  warning: z.string().nullable(),
+});
+export type ConnectionResult = z.infer<typeof connectionResultSchema>;

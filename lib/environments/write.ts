@@ -1,0 +1,140 @@
+import "server-only";
+import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { homeClients, forgetClients } from "@/lib/aws/clients";
+import { isAwsError, toUpstreamError } from "@/lib/aws/errors";
+import { seal } from "@/lib/crypto/sealed";
+import { ConflictError, ValidationError } from "@/lib/http/errors";
+import { ensureRegistryTable, registryTableName } from "@/lib/registry/table";
+import { getEnvironment } from "@/lib/environments/read";
+import { environmentKey, itemFromRecord, type EnvironmentRecord, type StoredCredentials } from "@/lib/environments/record";
+import type { CredentialsUpdate, EnvironmentCreate, EnvironmentUpdate } from "@/lib/environments/schema";
+
+/**
+ * Registry writes. Every write is conditional: create only if absent, update
+ * and delete only at the version the caller saw, so concurrent edits answer
+ * 409 instead of silently overwriting.
+ */
+function storeCredentials(input: CredentialsUpdate, previous?: StoredCredentials): StoredCredentials {
+  switch (input.type) {
+    case "unchanged":
+      if (!previous) throw ValidationError.forField("credentials", "Choose a credentials source.");
+      return previous;
+    case "default":
+      return { type: "default" };
+    case "profile":
+      return { type: "profile", profile: input.profile };
+    case "assume-role":
+      return { type: "assume-role", roleArn: input.roleArn, ...(input.externalId ? { externalId: input.externalId } : {}) };
+    case "keys": {
+      if (input.secretAccessKey) {
+        return { type: "keys", accessKeyId: input.accessKeyId, secretSealed: seal("registry-secrets", input.secretAccessKey) };
+      }
+      // Editing without retyping the secret keeps it, but only for the same key id.
+      if (previous?.type === "keys" && previous.accessKeyId === input.accessKeyId) return previous;
+      throw ValidationError.forField("credentials.secretAccessKey", "The secret access key is required for a new access key id.");
+    }
+  }
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Record<K, string>) : {};
+}
+
+function editable(input: EnvironmentCreate | EnvironmentUpdate, previous?: StoredCredentials) {
+  return {
+    region: input.region,
+    credentials: storeCredentials(input.credentials, previous),
+    ...optional("accountId", input.accountId),
+    ...optional("endpoint", input.endpoint),
+    ...optional("appApiUrl", input.appApiUrl),
+    ...optional("sesSender", input.sesSender),
+    ...optional("description", input.description),
+  };
+}
+
+export async function createEnvironment(input: EnvironmentCreate, actor: string): Promise<EnvironmentRecord> {
+  await ensureRegistryTable();
+  const now = new Date().toISOString();
+  const record: EnvironmentRecord = {
+    name: input.name,
+    ...editable(input),
+    createdAt: now,
+    createdBy: actor,
+    updatedAt: now,
+    updatedBy: actor,
+    version: 1,
+  };
+  try {
+    await homeClients().documents.send(
+      new PutCommand({
+        TableName: registryTableName(),
+        Item: itemFromRecord(record),
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
+    );
+  } catch (err) {
+    if (isAwsError(err, "ConditionalCheckFailedException")) {
+      throw new ConflictError(`An environment named ${input.name} already exists.`, {
+        name: [`An environment named ${input.name} already exists.`],
+      });
+    }
+    throw toUpstreamError(err, "saving the environment");
+  }
+  return record;
+}
+
+function staleError(name: string): ConflictError {
+  return new ConflictError(
+    `${name} was changed by someone else since you opened it. Reload to see the current version, then edit again.`,
+  );
+}
+
+export async function updateEnvironment(name: string, input: EnvironmentUpdate, actor: string): Promise<EnvironmentRecord> {
+  const current = await getEnvironment(name);
+  if (current.version !== input.version) throw staleError(name);
+  const record: EnvironmentRecord = {
+    name,
+    ...editable(input, current.credentials),
+    createdAt: current.createdAt,
+    createdBy: current.createdBy,
+    updatedAt: new Date().toISOString(),
+    updatedBy: actor,
+    version: current.version + 1,
+  };
+  try {
+    await homeClients().documents.send(
+      new PutCommand({
+        TableName: registryTableName(),
+        Item: itemFromRecord(record),
+        ConditionExpression: "attribute_exists(pk) AND #version = :expected",
+        ExpressionAttributeNames: { "#version": "version" },
+        ExpressionAttributeValues: { ":expected": input.version },
+      }),
+    );
+  } catch (err) {
+    if (isAwsError(err, "ConditionalCheckFailedException")) throw staleError(name);
+    throw toUpstreamError(err, "saving the environment");
+  }
+  forgetClients(`env:${name}:`);
+  return record;
+}
+
+export async function removeEnvironment(name: string, expectedVersion?: number): Promise<void> {
+  const current = await getEnvironment(name);
+  if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleError(name);
+  try {
+    await homeClients().documents.send(
+      new DeleteCommand({
+        TableName: registryTableName(),
+        Key: environmentKey(name),
+        ConditionExpression: "attribute_exists(pk) AND #version = :expected",
+        ExpressionAttributeNames: { "#version": "version" },
+        ExpressionAttributeValues: { ":expected": current.version },
+      }),
+    );
+  } catch (err) {
+    if (isAwsError(err, "ConditionalCheckFailedException")) throw staleError(name);
+    throw toUpstreamError(err, "removing the environment");
+  }
+  forgetClients(`env:${name}:`);
+}

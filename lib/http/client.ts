@@ -1,0 +1,47 @@
+import type { ErrorBody, ErrorCode, FieldErrors } from "@/lib/http/errors";
+
+/** The browser's API client: JSON in, JSON out, errors as ApiError with field errors. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | "network";
+  readonly fieldErrors: FieldErrors;
+  readonly requestId?: string;
+
+  constructor(status: number, code: ErrorCode | "network", message: string, fieldErrors: FieldErrors = {}, requestId?: string) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+    this.requestId = requestId;
+  }
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return typeof value === "object" && value !== null && "error" in value && typeof (value as ErrorBody).error?.message === "string";
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init.method ?? "GET",
+      headers: init.body === undefined ? undefined : { "content-type": "application/json" },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      credentials: "same-origin",
+      signal: init.signal,
+    });
+  } catch {
+    throw new ApiError(0, "network", "The console server did not answer. Check that it is running.");
+  }
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    if (isErrorBody(payload)) {
+      const e = payload.error;
+      throw new ApiError(response.status, e.code, e.message, e.fieldErrors ?? {}, e.requestId);
+    }
+    throw new ApiError(response.status, "internal", `The server answered ${response.status}.`);
+  }
+  return payload as T;
+}
