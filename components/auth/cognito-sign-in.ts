@@ -1,44 +1,30 @@
-import {
-  AuthenticationDetails,
-  CognitoUser,
-  CognitoUserPool,
-  type CognitoUserSession,
-  type ICognitoStorage,
-} from "amazon-cognito-identity-js";
+import { CognitoUserPool } from "amazon-cognito-identity-js";
 import type { AuthConfig } from "@/lib/auth/schema";
 
 /**
- * Browser-side Cognito sign-in (USER_PASSWORD_AUTH). Tokens are kept in memory
- * only, long enough to hand them to POST /api/session; nothing goes to
- * localStorage.
+ * Browser-side Cognito sign-in: USER_PASSWORD_AUTH and the NEW_PASSWORD_REQUIRED
+ * challenge, through amazon-cognito-identity-js's request client.
+ *
+ * Why not CognitoUser.authenticateUser: on NEW_PASSWORD_REQUIRED it JSON-parses
+ * the optional `userAttributes` challenge parameter and fails when a Cognito
+ * implementation leaves it out, which makes invited users unable to sign in.
+ * Driving InitiateAuth / RespondToAuthChallenge ourselves reads only what the
+ * flow needs. Tokens stay in memory until POST /api/session; nothing is stored.
  */
-class MemoryStorage implements ICognitoStorage {
-  private readonly data = new Map<string, string>();
-  setItem(key: string, value: string) {
-    this.data.set(key, value);
-  }
-  getItem(key: string) {
-    return this.data.get(key) ?? null;
-  }
-  removeItem(key: string) {
-    this.data.delete(key);
-  }
-  clear() {
-    this.data.clear();
-  }
-}
+type RequestClient = { request: (operation: string, params: object, callback: (err: unknown, data: unknown) => void) => void };
+
+type AuthResponse = {
+  ChallengeName?: string;
+  Session?: string;
+  ChallengeParameters?: Record<string, string>;
+  AuthenticationResult?: { IdToken?: string; AccessToken?: string; RefreshToken?: string };
+};
 
 export type Tokens = { idToken: string; accessToken: string; refreshToken: string };
 
-export type SignInOutcome = { kind: "signed-in"; tokens: Tokens } | { kind: "new-password-required"; user: CognitoUser };
+export type PendingChallenge = { username: string; session: string };
 
-function tokensOf(session: CognitoUserSession): Tokens {
-  return {
-    idToken: session.getIdToken().getJwtToken(),
-    accessToken: session.getAccessToken().getJwtToken(),
-    refreshToken: session.getRefreshToken().getToken(),
-  };
-}
+export type SignInOutcome = { kind: "signed-in"; tokens: Tokens } | { kind: "new-password-required"; challenge: PendingChallenge };
 
 export class SignInError extends Error {
   constructor(message: string) {
@@ -59,6 +45,9 @@ function friendly(err: unknown): SignInError {
       return new SignInError("This account is not confirmed yet.");
     case "InvalidPasswordException":
       return new SignInError("That password does not meet the policy: at least 8 characters with upper- and lowercase letters and a digit.");
+    case "CodeMismatchException":
+    case "ExpiredCodeException":
+      return new SignInError("The sign-in attempt expired. Start again.");
     case "TooManyRequestsException":
     case "LimitExceededException":
       return new SignInError("Too many attempts. Wait a minute and try again.");
@@ -69,25 +58,55 @@ function friendly(err: unknown): SignInError {
   }
 }
 
-export function signIn(config: AuthConfig, email: string, password: string): Promise<SignInOutcome> {
-  const storage = new MemoryStorage();
-  const pool = new CognitoUserPool({ UserPoolId: config.userPoolId, ClientId: config.clientId, endpoint: config.endpoint, Storage: storage });
-  const user = new CognitoUser({ Username: email.trim(), Pool: pool, Storage: storage });
-  user.setAuthenticationFlowType("USER_PASSWORD_AUTH");
+function clientFor(config: AuthConfig): RequestClient {
+  const pool = new CognitoUserPool({ UserPoolId: config.userPoolId, ClientId: config.clientId, endpoint: config.endpoint });
+  const client = (pool as unknown as { client?: Partial<RequestClient> }).client;
+  if (typeof client?.request !== "function") throw new SignInError("The sign-in library is not usable in this browser.");
+  return client as RequestClient;
+}
+
+function call(client: RequestClient, operation: string, params: object): Promise<AuthResponse> {
   return new Promise((resolve, reject) => {
-    user.authenticateUser(new AuthenticationDetails({ Username: email.trim(), Password: password }), {
-      onSuccess: (session) => resolve({ kind: "signed-in", tokens: tokensOf(session) }),
-      onFailure: (err: unknown) => reject(friendly(err)),
-      newPasswordRequired: () => resolve({ kind: "new-password-required", user }),
-    });
+    client.request(operation, params, (err, data) => (err ? reject(friendly(err)) : resolve((data ?? {}) as AuthResponse)));
   });
 }
 
-export function completeNewPassword(user: CognitoUser, newPassword: string): Promise<Tokens> {
-  return new Promise((resolve, reject) => {
-    user.completeNewPasswordChallenge(newPassword, {}, {
-      onSuccess: (session) => resolve(tokensOf(session)),
-      onFailure: (err: unknown) => reject(friendly(err)),
-    });
+function outcomeOf(response: AuthResponse, fallbackUsername: string): SignInOutcome {
+  const result = response.AuthenticationResult;
+  if (result?.IdToken && result.AccessToken && result.RefreshToken) {
+    return { kind: "signed-in", tokens: { idToken: result.IdToken, accessToken: result.AccessToken, refreshToken: result.RefreshToken } };
+  }
+  if (response.ChallengeName === "NEW_PASSWORD_REQUIRED" && response.Session) {
+    return {
+      kind: "new-password-required",
+      challenge: { username: response.ChallengeParameters?.USERNAME ?? fallbackUsername, session: response.Session },
+    };
+  }
+  throw new SignInError(
+    response.ChallengeName
+      ? `This account needs a sign-in step the console does not support (${response.ChallengeName}).`
+      : "Sign-in failed. Try again.",
+  );
+}
+
+export async function signIn(config: AuthConfig, email: string, password: string): Promise<SignInOutcome> {
+  const username = email.trim();
+  const response = await call(clientFor(config), "InitiateAuth", {
+    AuthFlow: "USER_PASSWORD_AUTH",
+    ClientId: config.clientId,
+    AuthParameters: { USERNAME: username, PASSWORD: password },
   });
+  return outcomeOf(response, username);
+}
+
+export async function completeNewPassword(config: AuthConfig, challenge: PendingChallenge, newPassword: string): Promise<Tokens> {
+  const response = await call(clientFor(config), "RespondToAuthChallenge", {
+    ChallengeName: "NEW_PASSWORD_REQUIRED",
+    ClientId: config.clientId,
+    Session: challenge.session,
+    ChallengeResponses: { USERNAME: challenge.username, NEW_PASSWORD: newPassword },
+  });
+  const outcome = outcomeOf(response, challenge.username);
+  if (outcome.kind !== "signed-in") throw new SignInError("Sign-in failed after setting the password. Sign in again.");
+  return outcome.tokens;
 }

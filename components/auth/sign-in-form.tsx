@@ -2,7 +2,6 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import type { CognitoUser } from "amazon-cognito-identity-js";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -10,7 +9,7 @@ import type { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { completeNewPassword, SignInError, signIn, type Tokens } from "@/components/auth/cognito-sign-in";
+import { completeNewPassword, SignInError, signIn, type PendingChallenge, type Tokens } from "@/components/auth/cognito-sign-in";
 import { newPasswordSchema, signInPasswordSchema, type AuthConfig } from "@/lib/auth/schema";
 import { api, ApiError } from "@/lib/http/client";
 
@@ -22,7 +21,7 @@ export function SignInForm() {
   const router = useRouter();
   const next = safeNext(useSearchParams().get("next"));
   const config = useQuery({ queryKey: ["auth-config"], queryFn: () => api<AuthConfig>("/api/auth/config") });
-  const [challenge, setChallenge] = useState<CognitoUser | null>(null);
+  const [challenge, setChallenge] = useState<PendingChallenge | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function finish(tokens: Tokens) {
@@ -48,7 +47,7 @@ export function SignInForm() {
       onSubmit={async (newPassword) => {
         setError(null);
         try {
-          await finish(await completeNewPassword(challenge, newPassword));
+          await finish(await completeNewPassword(auth, challenge, newPassword));
         } catch (err) {
           setError(explain(err));
         }
@@ -62,7 +61,7 @@ export function SignInForm() {
         setError(null);
         try {
           const outcome = await signIn(auth, email, password);
-          if (outcome.kind === "new-password-required") setChallenge(outcome.user);
+          if (outcome.kind === "new-password-required") setChallenge(outcome.challenge);
           else await finish(outcome.tokens);
         } catch (err) {
           setError(explain(err));

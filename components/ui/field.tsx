@@ -14,10 +14,11 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
 function FieldShell({ id, label, hint, error, required, children }: FieldProps & { id: string; children: ReactNode }) {
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-        {required ? <span className="text-red-700"> *</span> : null}
-      </label>
+      <div className="text-sm font-medium text-slate-800">
+        <label htmlFor={id}>{label}</label>
+        {/* Outside the label: the control's name stays the label text; aria-required says "required". */}
+        {required ? <span aria-hidden className="text-red-700"> *</span> : null}
+      </div>
       {children}
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-slate-600">

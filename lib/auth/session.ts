@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  AdminGetUserCommand,
   AdminListGroupsForUserCommand,
   InitiateAuthCommand,
   RevokeTokenCommand,
@@ -43,6 +44,23 @@ async function groupsOf(settings: ConsoleAuthSettings, username: string): Promis
   return groups;
 }
 
+/**
+ * The account as Cognito has it now: its email attribute (the token's claim
+ * can be absent) and whether it is still enabled, so disabling a user ends
+ * their session at the next refresh.
+ */
+async function accountOf(settings: ConsoleAuthSettings, username: string): Promise<{ email: string }> {
+  try {
+    const out = await homeClients().cognito.send(new AdminGetUserCommand({ UserPoolId: settings.userPoolId, Username: username }));
+    if (out.Enabled === false) throw new UnauthenticatedError("This account is disabled.");
+    const email = out.UserAttributes?.find((a) => a.Name === "email")?.Value;
+    return { email: email ?? username };
+  } catch (err) {
+    if (isAwsError(err, "UserNotFoundException")) throw new UnauthenticatedError("This account no longer exists.");
+    throw toUpstreamError(err, "reading the console user");
+  }
+}
+
 function payloadFor(
   claims: IdTokenClaims,
   groups: string[],
@@ -65,9 +83,9 @@ function payloadFor(
 export async function startSession(tokens: SignInTokens, now = Date.now()): Promise<SessionPayload> {
   const settings = await consoleAuthSettings();
   const claims = await verifyIdToken(settings, tokens.idToken);
-  const groups = await groupsOf(settings, claims.username);
+  const [account, groups] = await Promise.all([accountOf(settings, claims.username), groupsOf(settings, claims.username)]);
   const maxExp = now + config().sessionMaxHours * 3600 * 1000;
-  return payloadFor(claims, groups, maxExp, tokens.refreshToken, now);
+  return payloadFor({ ...claims, email: account.email }, groups, maxExp, tokens.refreshToken, now);
 }
 
 /** Exchanges the refresh token for a new ID token and re-reads the groups. */
@@ -93,8 +111,8 @@ export async function refreshSession(session: SessionPayload, now = Date.now()):
   if (!idToken) throw new UnauthenticatedError("Your session has expired. Sign in again.");
   const claims = await verifyIdToken(settings, idToken);
   if (claims.sub !== session.sub) throw new UnauthenticatedError("Your session has expired. Sign in again.");
-  const groups = await groupsOf(settings, claims.username);
-  return payloadFor(claims, groups, session.maxExp, session.refreshToken, now);
+  const [account, groups] = await Promise.all([accountOf(settings, claims.username), groupsOf(settings, claims.username)]);
+  return payloadFor({ ...claims, email: account.email }, groups, session.maxExp, session.refreshToken, now);
 }
 
 export function principalOf(session: SessionPayload): Principal {

@@ -39,6 +39,8 @@ function build(target: AwsTarget): AwsClients {
     credentials: credentialProvider(target.credentials, { region: target.region, endpoint: target.endpoint }),
     retryMode: "adaptive",
     maxAttempts: 5,
+    // Fail fast on an endpoint that does not answer instead of hanging a request.
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
     ...(target.endpoint ? { endpoint: target.endpoint } : {}),
   } as const;
   const dynamodb = new DynamoDBClient(base);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { openApiDocument, operations } from "@/lib/http/openapi";
+
+type Doc = { openapi: string; paths: Record<string, Record<string, { operationId: string; requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> }; responses: Record<string, unknown>; parameters: { name: string; in: string }[] }>> };
+
+describe("OpenAPI document", () => {
+  const doc = openApiDocument() as unknown as Doc;
+
+  it("is OpenAPI 3.1 with every operation once", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    const ids = Object.values(doc.paths).flatMap((p) => Object.values(p).map((o) => o.operationId));
+    expect(ids.sort()).toEqual(operations.map((o) => o.id).sort());
+  });
+
+  it("derives request bodies from the same zod schemas the routes use", () => {
+    const body = doc.paths["/api/environments"]?.post?.requestBody?.content["application/json"]?.schema;
+    expect(body?.required).toEqual(expect.arrayContaining(["name", "region", "credentials"]));
+    expect(JSON.stringify(body?.properties?.name)).toContain("^[a-z][a-z0-9-]{2,23}$");
+  });
+
+  it("documents path parameters, errors and auth responses", () => {
+    const patch = doc.paths["/api/environments/{env}"]?.patch;
+    expect(patch?.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: "env", in: "path" })]));
+    expect(Object.keys(patch?.responses ?? {})).toEqual(expect.arrayContaining(["200", "400", "401", "403", "404", "409", "500"]));
+    expect(Object.keys(doc.paths["/api/health"]?.get?.responses ?? {})).not.toContain("401");
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { audited, recordAudit } from "@/lib/audit/record";
+import { listAudit } from "@/lib/audit/list";
+import { auditQuerySchema } from "@/lib/audit/schema";
+import { ConflictError, ValidationError } from "@/lib/http/errors";
+import { withEmulator } from "../support/emulator";
+
+withEmulator();
+
+const q = (input: object) => auditQuerySchema.parse(input);
+
+describe("audit log (against the emulator)", () => {
+  it("records outcomes and lists newest first with filters and cursors", async () => {
+    for (let i = 0; i < 7; i++) {
+      await recordAudit({ actor: i % 2 ? "a@x.io" : "b@x.io", action: "environment.update", environment: i < 4 ? "prod" : "dev", target: `t${i}` }, "success");
+    }
+    await expect(
+      audited({ actor: "a@x.io", action: "environment.delete", environment: "prod", target: "gone" }, async () => {
+        throw new ConflictError("stale");
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+
+    const all = await listAudit(q({ limit: 100 }));
+    expect(all.items).toHaveLength(8);
+    expect(all.items[0]).toMatchObject({ action: "environment.delete", outcome: "failure", errorCode: "conflict" });
+    const times = all.items.map((i) => i.at);
+    expect([...times].sort().reverse()).toEqual(times);
+
+    const prod = await listAudit(q({ environment: "prod", limit: 100 }));
+    expect(prod.items.map((i) => i.target)).toEqual(["gone", "t3", "t2", "t1", "t0"]);
+
+    const filtered = await listAudit(q({ environment: "prod", actor: "a@x.io", action: "environment.up", limit: 100 }));
+    expect(filtered.items.map((i) => i.target)).toEqual(["t3", "t1"]);
+
+    const failures = await listAudit(q({ outcome: "failure" }));
+    expect(failures.items.map((i) => i.target)).toEqual(["gone"]);
+
+    const page1 = await listAudit(q({ limit: 3 }));
+    expect(page1.items).toHaveLength(3);
+    expect(page1.nextCursor).toBeTruthy();
+    const page2 = await listAudit(q({ limit: 3, cursor: page1.nextCursor ?? undefined }));
+    expect(page2.items.map((i) => i.id)).toEqual(all.items.slice(3, 6).map((i) => i.id));
+  });
+
+  it("rejects a forged cursor with a 400 naming the field", async () => {
+    const forged = Buffer.from(JSON.stringify({ pk: "ENV", sk: 5 })).toString("base64url");
+    await expect(listAudit(q({ cursor: forged }))).rejects.toMatchObject({ status: 400, fieldErrors: { cursor: [expect.any(String)] } });
+    await expect(listAudit(q({ cursor: "%%%" }))).rejects.toBeInstanceOf(ValidationError);
+  });
+});
