@@ -60,16 +60,12 @@ async function main() {
   });
   const env = sandboxProcessEnv({ emulatorUrl: emulator.url, stateDir: config.stateDir });
 
-  if (existsSync(bootstrapScript)) {
-    const init = await runChild(process.execPath,
-      ["--conditions=react-server", "--import", "tsx", bootstrapScript, "sandbox", "init"], env);
-    if (state.stopping) return state.exitCode;
-    if (init.code !== 0) {
-      console.error(`\`tt sandbox init\` failed (${init.signal ?? `exit code ${init.code}`}); stopping.`);
-      return 1;
-    }
-  } else {
-    console.warn("Warning: scripts/tt.ts does not exist yet, so the sandbox was not bootstrapped (no operator, no tables).");
+  const init = await runChild(process.execPath,
+    ["--conditions=react-server", "--import", "tsx", bootstrapScript, "sandbox", "init"], env);
+  if (state.stopping) return state.exitCode;
+  if (init.code !== 0) {
+    console.error(`\`tt sandbox init\` failed (${init.signal ?? `exit code ${init.code}`}); stopping.`);
+    return 1;
   }
 
   console.log([

@@ -88,7 +88,7 @@ export function AuditLog() {
                 <tr key={r.id} className="border-b border-slate-100 last:border-0">
                   <td className="whitespace-nowrap px-4 py-2"><time dateTime={r.at}>{new Date(r.at).toLocaleString()}</time></td>
                   <td className="px-4 py-2">{r.actor}</td>
-                  <td className="px-4 py-2 font-mono">{r.action}</td>
+                  <td className="whitespace-nowrap px-4 py-2 font-mono">{r.action}</td>
                   <td className="px-4 py-2">{r.environment ?? "—"}</td>
                   <td className="px-4 py-2">{r.target}</td>
                   <td className="px-4 py-2">

@@ -11,7 +11,7 @@ const NAV = [
 ] as const;
 
 /** Capabilities that later releases add; listed so people know where they will be. */
-const COMING = ["Blueprints", "Entities & teams", "Jobs"] as const;
+const COMING = ["Blueprints", "Entities", "Jobs"] as const;
 
 export function ConsoleShell({
   email,
@@ -44,14 +44,16 @@ export function ConsoleShell({
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-6 px-6 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-6 py-3">
           <Link href="/environments" className="font-semibold tracking-tight">
             TankTower Console
           </Link>
           {mode === "sandbox" ? (
-            <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">Sandbox (local emulator)</span>
+            <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900" title="Running against the local AWS emulator">
+              Sandbox
+            </span>
           ) : null}
-          <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-1 text-sm">
+          <nav aria-label="Main" className="flex flex-1 items-center gap-1 overflow-x-auto text-sm">
             {NAV.map((item) => {
               const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
               return (
@@ -59,20 +61,21 @@ export function ConsoleShell({
                   key={item.href}
                   href={item.href}
                   aria-current={active ? "page" : undefined}
-                  className={`rounded px-3 py-1.5 ${active ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+                  className={`whitespace-nowrap rounded px-3 py-1.5 ${active ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
                 >
                   {item.label}
                 </Link>
               );
             })}
             {COMING.map((label) => (
-              <span key={label} className="px-3 py-1.5 text-slate-500" title="Coming in a later release">
-                {label} <span className="text-xs">(soon)</span>
+              <span key={label} className="whitespace-nowrap px-3 py-1.5 text-slate-500" title="Coming in a later release">
+                {label}
+                <span className="sr-only"> (coming soon)</span>
               </span>
             ))}
           </nav>
           <div className="flex items-center gap-3 text-sm">
-            <span className="text-slate-700" data-testid="signed-in-as">
+            <span className="whitespace-nowrap text-slate-700" data-testid="signed-in-as">
               {email}
               {isOperator ? <span className="ml-1 text-xs text-slate-500">(operator)</span> : null}
             </span>
@@ -88,13 +91,13 @@ export function ConsoleShell({
         </div>
       </header>
       {!isOperator ? (
-        <div className="mx-auto max-w-6xl px-6 pt-4">
+        <div className="mx-auto max-w-7xl px-6 pt-4">
           <p role="status" className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
             Your account has no operator role, so most pages will refuse you. Ask an operator to add you to the operators group.
           </p>
         </div>
       ) : null}
-      <main id="main" className="mx-auto max-w-6xl px-6 py-8">
+      <main id="main" className="mx-auto max-w-7xl px-6 py-8">
         {children}
       </main>
     </div>

@@ -1,6 +1,6 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { audited } from "@/lib/audit/record";
+import { audited, recordAudit } from "@/lib/audit/record";
 import { initConsole } from "@/lib/auth/console-init";
 import { config } from "@/lib/config/env";
 import { ValidationError } from "@/lib/http/errors";
@@ -113,6 +113,7 @@ const sandboxInit: Command = {
       initConsole({ adminEmail: email, permanentPassword: password }),
     );
     const sandbox = await ensureSandboxEnvironment(who);
+    if (sandbox.created) await recordAudit({ actor: who, action: "environment.create", environment: SANDBOX_ENVIRONMENT, target: SANDBOX_ENVIRONMENT }, "success");
     const lines = [
       result.created.length ? `Created ${result.created.join(", ")}.` : "Console sign-in ready.",
       sandbox.created ? `Registered the ${SANDBOX_ENVIRONMENT} environment.` : `The ${SANDBOX_ENVIRONMENT} environment is registered.`,
