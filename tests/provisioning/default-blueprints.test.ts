@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_BLUEPRINTS } from "@/lib/provisioning/default-blueprints";
 
-const root = path.resolve(__dirname, "../..");
+const root = process.cwd();
 const files = ["sys-entities.json", "irma-schd-jobs.json", "irma-schd-runs.json"];
 
 type Field = { name: string; order: string; default: unknown; type: string };
