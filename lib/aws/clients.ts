@@ -5,8 +5,10 @@ import { IAMClient } from "@aws-sdk/client-iam";
 import { STSClient } from "@aws-sdk/client-sts";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { S3Client } from "@aws-sdk/client-s3";
 import { config } from "@/lib/config/env";
 import { credentialProvider, type ResolvedCredentialSource } from "@/lib/aws/credentials";
+import { currentCallLog } from "@/lib/aws/call-log";
 
 /**
  * The only place SDK clients are built. A target is an AWS account + region
@@ -28,10 +30,32 @@ export type AwsClients = {
   sts: STSClient;
   cognito: CognitoIdentityProviderClient;
   ses: SESv2Client;
+  s3: S3Client;
 };
 
 const cache = new Map<string, AwsClients>();
 const MAX_CACHED = 64;
+
+type Countable = {
+  middlewareStack: {
+    add: (
+      mw: (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => Promise<unknown>,
+      opts: { step: "initialize"; name: string },
+    ) => void;
+  };
+};
+
+/** Reports each call to the CallLog of the current async context, if any. */
+function counted<C>(client: C): C {
+  (client as unknown as Countable).middlewareStack.add(
+    (next, context) => async (args) => {
+      currentCallLog()?.record(context.commandName ?? "Unknown");
+      return next(args);
+    },
+    { step: "initialize", name: "ttCallLog" },
+  );
+  return client;
+}
 
 function build(target: AwsTarget): AwsClients {
   const base = {
@@ -43,15 +67,18 @@ function build(target: AwsTarget): AwsClients {
     requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
     ...(target.endpoint ? { endpoint: target.endpoint } : {}),
   } as const;
-  const dynamodb = new DynamoDBClient(base);
+  const dynamodb = counted(new DynamoDBClient(base));
   return {
     dynamodb,
+    // The document client sends through `dynamodb`, so its calls are counted there.
     documents: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
     // IAM is global; its API lives in us-east-1 for the commercial partition.
-    iam: new IAMClient({ ...base, region: "us-east-1" }),
-    sts: new STSClient(base),
-    cognito: new CognitoIdentityProviderClient(base),
-    ses: new SESv2Client(base),
+    iam: counted(new IAMClient({ ...base, region: "us-east-1" })),
+    sts: counted(new STSClient(base)),
+    cognito: counted(new CognitoIdentityProviderClient(base)),
+    ses: counted(new SESv2Client(base)),
+    // Path-style addressing works with every endpoint, custom ones included.
+    s3: counted(new S3Client({ ...base, forcePathStyle: Boolean(target.endpoint) || Boolean(config().endpointUrl) })),
   };
 }
 

@@ -1,0 +1,266 @@
+import "server-only";
+import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import {
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  GetUserPolicyCommand,
+  ListAttachedGroupPoliciesCommand,
+  ListAttachedRolePoliciesCommand,
+  ListAttachedUserPoliciesCommand,
+  ListGroupsForUserCommand,
+  ListPolicyVersionsCommand,
+} from "@aws-sdk/client-iam";
+import {
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
+  ListUserPoolClientsCommand,
+  ListUserPoolsCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { GetEmailIdentityCommand } from "@aws-sdk/client-sesv2";
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import type { AwsClients } from "@/lib/aws/clients";
+import { clientsForEnvironment } from "@/lib/environments/aws-target";
+import type { EnvironmentRecord } from "@/lib/environments/record";
+import { DEFAULT_BLUEPRINTS } from "@/lib/provisioning/default-blueprints";
+import { environmentNames, type EnvironmentNames, type TableNames } from "@/lib/provisioning/names";
+import { probe, valueOf, type Probe } from "@/lib/provisioning/probe";
+import { readProvisioningRecord, type ProvisioningRecord } from "@/lib/provisioning/record";
+import type { TableDescriptionLike } from "@/lib/provisioning/tables";
+
+/**
+ * Everything the checklist needs, read from AWS in parallel. Reads that
+ * depend on an earlier answer (the policy document after the policy) chain
+ * inside their own branch, so the slowest branch sets the time.
+ */
+export const ADMIN_POLICY_ARN_SUFFIX = ":iam::aws:policy/AdministratorAccess";
+
+export type Identity = { arn: string; account: string; userId: string };
+export type Installer = { kind: "user" | "role" | "other"; name: string; admin: boolean; via: string[] };
+export type UserPool = { id: string; arn: string; name: string; usernameAttributes: string[]; requiredAttributes: string[] };
+export type AppClient = { id: string; name: string; hasSecret: boolean; flows: string[] };
+export type ManagedPolicy = { arn: string; document: unknown; defaultVersionId: string; versionIds: { id: string; isDefault: boolean; created: string }[] };
+export type Role = { arn: string; trust: unknown; attached: string[]; revokePolicy: unknown | undefined };
+export type EmailIdentity = { identity: string; verified: boolean; status: string };
+export type StoredBlueprint = { irn: string; version: string; stored: Record<string, unknown> | undefined };
+
+export type EnvironmentState = {
+  env: EnvironmentRecord;
+  names: EnvironmentNames;
+  record: ProvisioningRecord;
+  identity: Probe<Identity>;
+  installer: Probe<Installer>;
+  inlinePolicy: Probe<unknown>;
+  tables: Record<keyof TableNames, Probe<TableDescriptionLike>>;
+  pool: Probe<UserPool>;
+  client: Probe<AppClient>;
+  policy: Probe<ManagedPolicy>;
+  role: Probe<Role>;
+  email: Probe<EmailIdentity> | { ok: false; reason: "not-configured" };
+  blueprints: Probe<StoredBlueprint[]>;
+  readMs: number;
+};
+
+export function parseCallerArn(arn: string): { kind: "user" | "role" | "other"; name: string } {
+  const user = /:user\/(?:.*\/)?([^/]+)$/.exec(arn);
+  if (user?.[1] && arn.includes(":iam::")) return { kind: "user", name: user[1] };
+  const assumed = /:assumed-role\/([^/]+)\//.exec(arn);
+  if (assumed?.[1]) return { kind: "role", name: assumed[1] };
+  return { kind: "other", name: arn.split(/[:/]/).pop() ?? arn };
+}
+
+async function readInstaller(c: AwsClients, identity: Promise<Probe<Identity>>): Promise<Probe<Installer>> {
+  const id = valueOf(await identity);
+  if (!id) return { ok: false, reason: "missing" };
+  const who = parseCallerArn(id.arn);
+  if (who.kind === "other") return { ok: true, value: { ...who, admin: false, via: [] } };
+  if (who.kind === "role") {
+    return probe("iam:ListAttachedRolePolicies", async () => {
+      const out = await c.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: who.name }));
+      const admin = (out.AttachedPolicies ?? []).some((p) => p.PolicyArn?.endsWith(ADMIN_POLICY_ARN_SUFFIX));
+      return { ...who, admin, via: admin ? [`role ${who.name}`] : [] };
+    });
+  }
+  return probe("iam:ListAttachedUserPolicies", async () => {
+    const [direct, groups] = await Promise.all([
+      c.iam.send(new ListAttachedUserPoliciesCommand({ UserName: who.name })),
+      c.iam.send(new ListGroupsForUserCommand({ UserName: who.name })),
+    ]);
+    const via: string[] = [];
+    if ((direct.AttachedPolicies ?? []).some((p) => p.PolicyArn?.endsWith(ADMIN_POLICY_ARN_SUFFIX))) via.push("attached to the user");
+    await Promise.all(
+      (groups.Groups ?? []).map(async (g) => {
+        if (!g.GroupName) return;
+        const out = await c.iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: g.GroupName }));
+        if ((out.AttachedPolicies ?? []).some((p) => p.PolicyArn?.endsWith(ADMIN_POLICY_ARN_SUFFIX))) via.push(`group ${g.GroupName}`);
+      }),
+    );
+    return { ...who, admin: via.length > 0, via };
+  });
+}
+
+async function readInlinePolicy(c: AwsClients, names: EnvironmentNames, installer: Promise<Probe<Installer>>): Promise<Probe<unknown>> {
+  const who = valueOf(await installer);
+  if (!who || who.kind === "other") return { ok: false, reason: "missing" };
+  if (who.kind === "role") {
+    return probe("iam:GetRolePolicy", async () =>
+      (await c.iam.send(new GetRolePolicyCommand({ RoleName: who.name, PolicyName: names.inlinePolicyName }))).PolicyDocument,
+    );
+  }
+  return probe("iam:GetUserPolicy", async () =>
+    (await c.iam.send(new GetUserPolicyCommand({ UserName: who.name, PolicyName: names.inlinePolicyName }))).PolicyDocument,
+  );
+}
+
+async function findPool(c: AwsClients, names: EnvironmentNames, record: ProvisioningRecord): Promise<UserPool | undefined> {
+  let id = record.userPoolId;
+  if (!id) {
+    let NextToken: string | undefined;
+    do {
+      const out = await c.cognito.send(new ListUserPoolsCommand({ MaxResults: 60, NextToken }));
+      id = out.UserPools?.find((p) => p.Name === names.userPoolName)?.Id;
+      NextToken = id ? undefined : out.NextToken;
+    } while (NextToken);
+  }
+  if (!id) return undefined;
+  const pool = (await c.cognito.send(new DescribeUserPoolCommand({ UserPoolId: id }))).UserPool;
+  if (!pool?.Id || !pool.Arn) return undefined;
+  return {
+    id: pool.Id,
+    arn: pool.Arn,
+    name: pool.Name ?? "",
+    usernameAttributes: pool.UsernameAttributes ?? [],
+    requiredAttributes: (pool.SchemaAttributes ?? []).filter((a) => a.Required).map((a) => a.Name ?? ""),
+  };
+}
+
+async function findClient(c: AwsClients, names: EnvironmentNames, record: ProvisioningRecord, pool: Promise<Probe<UserPool>>): Promise<Probe<AppClient>> {
+  const p = valueOf(await pool);
+  if (!p) return { ok: false, reason: "missing" };
+  return probe("cognito-idp:DescribeUserPoolClient", async () => {
+    let id = record.userPoolId === p.id ? record.appClientId : undefined;
+    if (!id) {
+      let NextToken: string | undefined;
+      do {
+        const out = await c.cognito.send(new ListUserPoolClientsCommand({ UserPoolId: p.id, MaxResults: 60, NextToken }));
+        id = out.UserPoolClients?.find((x) => x.ClientName === names.appClientName)?.ClientId;
+        NextToken = id ? undefined : out.NextToken;
+      } while (NextToken);
+    }
+    if (!id) return undefined;
+    const client = (await c.cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: p.id, ClientId: id }))).UserPoolClient;
+    if (!client?.ClientId) return undefined;
+    // The secret itself is not kept: only whether there is one.
+    return { id: client.ClientId, name: client.ClientName ?? "", hasSecret: Boolean(client.ClientSecret), flows: client.ExplicitAuthFlows ?? [] };
+  });
+}
+
+export function policyArn(partition: string, accountId: string, policyName: string): string {
+  return `arn:${partition}:iam::${accountId}:policy/${policyName}`;
+}
+
+async function readPolicy(c: AwsClients, arn: string): Promise<ManagedPolicy | undefined> {
+  const policy = (await c.iam.send(new GetPolicyCommand({ PolicyArn: arn }))).Policy;
+  const versionId = policy?.DefaultVersionId;
+  if (!policy || !versionId) return undefined;
+  const [version, versions] = await Promise.all([
+    c.iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId })),
+    c.iam.send(new ListPolicyVersionsCommand({ PolicyArn: arn })),
+  ]);
+  return {
+    arn,
+    document: version.PolicyVersion?.Document,
+    defaultVersionId: versionId,
+    versionIds: (versions.Versions ?? []).map((v) => ({ id: v.VersionId ?? "", isDefault: Boolean(v.IsDefaultVersion), created: v.CreateDate?.toISOString() ?? "" })),
+  };
+}
+
+async function readRole(c: AwsClients, names: EnvironmentNames): Promise<Role | undefined> {
+  const role = (await c.iam.send(new GetRoleCommand({ RoleName: names.roleName }))).Role;
+  if (!role?.Arn) return undefined;
+  const [attached, revoke] = await Promise.all([
+    c.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: names.roleName })),
+    c.iam
+      .send(new GetRolePolicyCommand({ RoleName: names.roleName, PolicyName: names.revokePolicyName }))
+      .then((out) => out.PolicyDocument)
+      .catch(() => undefined),
+  ]);
+  return {
+    arn: role.Arn,
+    trust: role.AssumeRolePolicyDocument,
+    attached: (attached.AttachedPolicies ?? []).map((p) => p.PolicyArn ?? ""),
+    revokePolicy: revoke,
+  };
+}
+
+async function readBlueprints(c: AwsClients, table: string, tableProbe: Promise<Probe<TableDescriptionLike>>): Promise<Probe<StoredBlueprint[]>> {
+  if (!(await tableProbe).ok) return { ok: false, reason: "missing" };
+  return probe("dynamodb:GetItem", () =>
+    Promise.all(
+      DEFAULT_BLUEPRINTS.map(async (b) => {
+        const out = await c.documents.send(new GetCommand({ TableName: table, Key: { irn: b.irn, version: b.version }, ConsistentRead: true }));
+        return { irn: b.irn, version: b.version, stored: out.Item };
+      }),
+    ),
+  );
+}
+
+export async function readEnvironmentState(env: EnvironmentRecord, partition = "aws"): Promise<EnvironmentState> {
+  const started = performance.now();
+  const c = clientsForEnvironment(env);
+  const names = environmentNames(env.name);
+  const record = await readProvisioningRecord(env.name);
+
+  const identity = probe("sts:GetCallerIdentity", async () => {
+    const out = await c.sts.send(new GetCallerIdentityCommand({}));
+    return out.Arn && out.Account ? { arn: out.Arn, account: out.Account, userId: out.UserId ?? "" } : undefined;
+  });
+  const installer = readInstaller(c, identity);
+  const inlinePolicy = readInlinePolicy(c, names, installer);
+  const describe = (TableName: string) =>
+    probe("dynamodb:DescribeTable", async () => (await c.dynamodb.send(new DescribeTableCommand({ TableName }))).Table);
+  const tables = {
+    blueprints: describe(names.tables.blueprints),
+    data: describe(names.tables.data),
+    entities: describe(names.tables.entities),
+    rel: describe(names.tables.rel),
+  };
+  const pool = probe("cognito-idp:DescribeUserPool", () => findPool(c, names, record));
+  const client = findClient(c, names, record, pool);
+  const policy = identity.then((id) =>
+    id.ok ? probe("iam:GetPolicy", () => readPolicy(c, policyArn(partition, id.value.account, names.policyName))) : ({ ok: false, reason: "missing" } as const),
+  );
+  const role = probe("iam:GetRole", () => readRole(c, names));
+  const sender = env.sesSender;
+  const email = sender
+    ? probe("ses:GetEmailIdentity", async () => {
+        const out = await c.ses.send(new GetEmailIdentityCommand({ EmailIdentity: sender }));
+        // Verified: SES says SUCCESS, or the identity may already send (either is enough).
+        const status = out.VerificationStatus ?? (out.VerifiedForSendingStatus ? "SUCCESS" : "PENDING");
+        return { identity: sender, verified: status === "SUCCESS" || Boolean(out.VerifiedForSendingStatus), status };
+      })
+    : Promise.resolve({ ok: false as const, reason: "not-configured" as const });
+  const blueprints = readBlueprints(c, names.tables.blueprints, tables.blueprints);
+
+  const [identityR, installerR, inlineR, bp, data, entities, rel, poolR, clientR, policyR, roleR, emailR, blueprintsR] = await Promise.all([
+    identity, installer, inlinePolicy, tables.blueprints, tables.data, tables.entities, tables.rel, pool, client, policy, role, email, blueprints,
+  ]);
+  return {
+    env,
+    names,
+    record,
+    identity: identityR,
+    installer: installerR,
+    inlinePolicy: inlineR,
+    tables: { blueprints: bp, data, entities, rel },
+    pool: poolR,
+    client: clientR,
+    policy: policyR,
+    role: roleR,
+    email: emailR,
+    blueprints: blueprintsR,
+    readMs: Math.round(performance.now() - started),
+  };
+}

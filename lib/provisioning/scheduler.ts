@@ -1,0 +1,54 @@
+import type { StepRunStatus } from "@/lib/provisioning/model";
+
+/**
+ * Runs tasks as soon as their dependencies are done, independent ones in
+ * parallel. A failed task skips everything that depends on it; the rest go on.
+ */
+export type Task = { id: string; dependsOn: string[]; run: () => Promise<void> };
+export type TaskUpdate = { id: string; status: StepRunStatus; ms?: number; error?: unknown };
+
+export async function runTasks(tasks: Task[], onUpdate: (u: TaskUpdate) => void): Promise<Map<string, StepRunStatus>> {
+  const status = new Map<string, StepRunStatus>(tasks.map((t) => [t.id, "waiting"]));
+  const running = new Map<string, Promise<void>>();
+  const known = new Set(tasks.map((t) => t.id));
+  for (;;) {
+    for (const task of tasks) {
+      if (status.get(task.id) !== "waiting") continue;
+      const deps = task.dependsOn.filter((d) => known.has(d)).map((d) => status.get(d));
+      if (deps.some((s) => s === "failed" || s === "skipped")) {
+        status.set(task.id, "skipped");
+        onUpdate({ id: task.id, status: "skipped" });
+        continue;
+      }
+      if (!deps.every((s) => s === "done")) continue;
+      status.set(task.id, "running");
+      onUpdate({ id: task.id, status: "running" });
+      const started = performance.now();
+      running.set(
+        task.id,
+        task.run().then(
+          () => {
+            status.set(task.id, "done");
+            onUpdate({ id: task.id, status: "done", ms: Math.round(performance.now() - started) });
+          },
+          (error: unknown) => {
+            status.set(task.id, "failed");
+            onUpdate({ id: task.id, status: "failed", ms: Math.round(performance.now() - started), error });
+          },
+        ).finally(() => running.delete(task.id)),
+      );
+    }
+    if (running.size === 0) {
+      // Anything still waiting depends on a skipped task re-checked above, or on nothing runnable.
+      const stuck = tasks.filter((t) => status.get(t.id) === "waiting");
+      if (stuck.length === 0) break;
+      for (const t of stuck) {
+        status.set(t.id, "skipped");
+        onUpdate({ id: t.id, status: "skipped" });
+      }
+      break;
+    }
+    await Promise.race(running.values());
+  }
+  return status;
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { PutRolePolicyCommand } from "@aws-sdk/client-iam";
+import { toUpstreamError } from "@/lib/aws/errors";
+import { clientsForEnvironment } from "@/lib/environments/aws-target";
+import type { EnvironmentRecord } from "@/lib/environments/record";
+import { ConflictError, NotFoundError } from "@/lib/http/errors";
+import { computeChecklist } from "@/lib/provisioning/checklist";
+import { checkLeastPrivilege } from "@/lib/provisioning/least-privilege";
+import type { Checklist, Plan } from "@/lib/provisioning/model";
+import { computePlan } from "@/lib/provisioning/plan";
+import { documentationFixes, renderRevokeSessionsPolicy, renderTtPolicy } from "@/lib/provisioning/policies";
+import { valueOf } from "@/lib/provisioning/probe";
+import { readEnvironmentState } from "@/lib/provisioning/read-state";
+import { updateProvisioningRecord } from "@/lib/provisioning/record";
+import { renderContextOf } from "@/lib/provisioning/render-context";
+import { renderZappaSettings, type ZappaStage } from "@/lib/provisioning/zappa-settings";
+
+/** The checklist of one environment: every step from live reads, made in parallel. */
+export async function getChecklist(env: EnvironmentRecord): Promise<Checklist> {
+  const state = await readEnvironmentState(env);
+  const ctx = renderContextOf(state);
+  const leastPrivilege = await checkLeastPrivilege(renderTtPolicy(ctx).document, ctx);
+  return {
+    environment: env.name,
+    accountId: valueOf(state.identity)?.account ?? env.accountId ?? null,
+    region: env.region,
+    readAt: new Date().toISOString(),
+    readMs: state.readMs,
+    rows: computeChecklist(state),
+    fixes: documentationFixes(),
+    leastPrivilege: leastPrivilege.map(({ action, resource, why, allowed }) => ({ action, resource, why, allowed })),
+    revokedAt: state.record.sessionsRevokedAt ?? null,
+  };
+}
+
+export async function planEnvironment(env: EnvironmentRecord): Promise<Plan> {
+  return computePlan(await readEnvironmentState(env));
+}
+
+/** Step 5c: deny everything to sessions of the role issued before now. */
+export async function revokeSessions(env: EnvironmentRecord): Promise<{ revokedAt: string }> {
+  const state = await readEnvironmentState(env);
+  if (!valueOf(state.role)) throw new ConflictError(`${state.names.roleName} does not exist yet; provision the environment first.`);
+  const now = new Date();
+  try {
+    await clientsForEnvironment(env).iam.send(
+      new PutRolePolicyCommand({
+        RoleName: state.names.roleName,
+        PolicyName: state.names.revokePolicyName,
+        PolicyDocument: JSON.stringify(renderRevokeSessionsPolicy(now)),
+      }),
+    );
+  } catch (err) {
+    throw toUpstreamError(err, "revoking the role's sessions");
+  }
+  const revokedAt = now.toISOString();
+  await updateProvisioningRecord(env.name, { sessionsRevokedAt: revokedAt });
+  return { revokedAt };
+}
+
+/** Step 6: zappa_settings.json; the client secret appears only as a reference. */
+export async function zappaSettings(env: EnvironmentRecord): Promise<Record<string, ZappaStage>> {
+  const state = await readEnvironmentState(env);
+  const role = valueOf(state.role);
+  const pool = valueOf(state.pool);
+  const client = valueOf(state.client);
+  const bucketName = state.record.bucketName;
+  if (!role || !pool || !client || !bucketName) {
+    throw new NotFoundError(`zappa_settings.json needs the user pool, app client, bucket name and role of ${env.name}; provision it first.`);
+  }
+  return renderZappaSettings({
+    env: env.name,
+    region: env.region,
+    roleName: state.names.roleName,
+    roleArn: role.arn,
+    bucketName,
+    userPoolId: pool.id,
+    appClientId: client.id,
+    clientSecretRef: `cognito-idp://${pool.id}/${client.id}`,
+    tables: state.names.tables,
+  });
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { HeadBucketCommand } from "@aws-sdk/client-s3";
+import { CreateEmailIdentityCommand } from "@aws-sdk/client-sesv2";
+import { awsErrorCode, isAwsError } from "@/lib/aws/errors";
+import { bucketNameProblems, generateBucketName } from "@/lib/provisioning/bucket";
+import { readProvisioningRecord, updateProvisioningRecord } from "@/lib/provisioning/record";
+import type { StepExecutor } from "@/lib/provisioning/steps/context";
+
+const letters = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + randomInt(26))).join("");
+
+/** Free means nobody owns it: S3 answers 404. 403 is someone else's; 200 already exists. */
+async function isFree(ctx: Parameters<StepExecutor>[0], Bucket: string): Promise<boolean> {
+  try {
+    await ctx.aws.s3.send(new HeadBucketCommand({ Bucket }));
+    return false;
+  } catch (err) {
+    const code = awsErrorCode(err);
+    const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (code === "NotFound" || code === "NoSuchBucket" || status === 404) return true;
+    if (status === 403 || status === 301) return false;
+    throw err;
+  }
+}
+
+/** Step 4b: a name `<env><8 random letters>`, valid and not taken; Zappa creates the bucket at deploy. */
+export const chooseBucketName: StepExecutor = async (ctx) => {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const name = generateBucketName(ctx.env.name, letters);
+    const problems = bucketNameProblems(name);
+    if (problems.length) throw new Error(`${name} is not a valid bucket name: ${problems.join(" ")}`);
+    if (!(await isFree(ctx, name))) continue;
+    // Written only if no name was chosen meanwhile, so a name never changes once recorded.
+    await updateProvisioningRecord(ctx.env.name, { bucketName: name }, { onlyIfAbsent: true });
+    const chosen = (await readProvisioningRecord(ctx.env.name)).bucketName ?? name;
+    ctx.render = { ...ctx.render, bucketName: chosen };
+    return;
+  }
+  throw new Error("Five generated bucket names were all taken; try again.");
+};
+
+/** Step 7: ask SES to verify the sender; AWS emails it a link. */
+export const requestEmailIdentity: StepExecutor = async (ctx) => {
+  const sender = ctx.env.sesSender;
+  if (!sender) throw new Error("the environment has no SES sender address");
+  try {
+    await ctx.aws.ses.send(new CreateEmailIdentityCommand({ EmailIdentity: sender }));
+  } catch (err) {
+    if (!isAwsError(err, "AlreadyExistsException")) throw err;
+  }
+};
