@@ -4,6 +4,16 @@ import { openApiOp } from "@/lib/http/openapi-operation";
 import { authConfigOp, createSessionOp, deleteSessionOp, getSessionOp, healthOp } from "@/lib/auth/operations";
 import { listAuditOp } from "@/lib/audit/operations";
 import {
+  checklistOp,
+  createInstallerOp,
+  planOp,
+  provisionOp,
+  revealSecretOp,
+  revokeSessionsOp,
+  testEmailOp,
+  zappaSettingsOp,
+} from "@/lib/provisioning/operations";
+import {
   createEnvironmentOp,
   deleteEnvironmentOp,
   getEnvironmentOp,
@@ -30,6 +40,14 @@ export const operations: readonly Operation[] = [
   deleteEnvironmentOp,
   testConnectionOp,
   listAuditOp,
+  checklistOp,
+  planOp,
+  provisionOp,
+  revokeSessionsOp,
+  zappaSettingsOp,
+  createInstallerOp,
+  revealSecretOp,
+  testEmailOp,
 ];
 
 type JsonSchema = Record<string, unknown>;
@@ -84,7 +102,8 @@ function responsesOf(op: Operation): JsonSchema {
     responses["403"] = error(`Needs the ${op.role} role`);
   }
   if (op.params) responses["404"] = error("Not found");
-  if (op.method !== "GET" && op.role !== "public") responses["409"] = error("Conflict (stale version or duplicate)");
+  if (op.method !== "GET" && op.role !== "public") responses["409"] = error("Conflict (stale version, duplicate, or a plan that no longer matches)");
+  if (op.streaming) responses["423"] = error("Another run holds the environment's lock");
   responses["500"] = error("Server error (details only in the server log)");
   return responses;
 }

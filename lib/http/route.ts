@@ -97,7 +97,8 @@ export function route<
       const actor = principal?.email;
       const action = op.audit;
       const result =
-        action && actor ? await audited(() => ({ actor, action, environment, target, requestId }), execute) : await execute();
+        // A streaming handler audits the outcome itself, when the stream ends.
+        action && actor && !op.streaming ? await audited(() => ({ actor, action, environment, target, requestId }), execute) : await execute();
       if (result instanceof Response) return result;
       if (op.status === 204) return new NextResponse(null, { status: 204, headers: { "x-request-id": requestId } });
       return NextResponse.json(result, { status: op.status ?? 200, headers: { "x-request-id": requestId, "cache-control": "no-store" } });

@@ -8,9 +8,11 @@ import { fromZodError } from "@/lib/http/respond";
 import { listEnvironments } from "@/lib/environments/read";
 import { toView } from "@/lib/environments/record";
 import { ensureSandboxEnvironment, SANDBOX_ENVIRONMENT } from "@/lib/environments/sandbox";
+import { provisionSandbox } from "@/lib/provisioning/sandbox";
 import { environmentCreateSchema, type CredentialsInput } from "@/lib/environments/schema";
 import { createEnvironment, removeEnvironment } from "@/lib/environments/write";
 import { readStdin, table } from "./format";
+import { makeProvisioningCommands } from "./provisioning-commands";
 
 export type CommandResult = { text: string; data: unknown; exitCode?: number };
 export type Command = { name: string; help: string; run: (args: string[]) => Promise<CommandResult> };
@@ -114,15 +116,17 @@ const sandboxInit: Command = {
     );
     const sandbox = await ensureSandboxEnvironment(who);
     if (sandbox.created) await recordAudit({ actor: who, action: "environment.create", environment: SANDBOX_ENVIRONMENT, target: SANDBOX_ENVIRONMENT }, "success");
+    const provisioned = await provisionSandbox(who);
     const lines = [
       result.created.length ? `Created ${result.created.join(", ")}.` : "Console sign-in ready.",
       sandbox.created ? `Registered the ${SANDBOX_ENVIRONMENT} environment.` : `The ${SANDBOX_ENVIRONMENT} environment is registered.`,
+      provisioned.changes ? `Provisioned it (${provisioned.changes} changes).` : "It is fully provisioned.",
     ];
-    return { text: lines.join("\n"), data: { ...result, sandboxEnvironmentCreated: sandbox.created } };
+    return { text: lines.join("\n"), data: { ...result, sandboxEnvironmentCreated: sandbox.created, provisioningChanges: provisioned.changes } };
   },
 };
 
-export const commands: Command[] = [envList, envAdd, envRemove, consoleInit, sandboxInit];
+export const commands: Command[] = [envList, envAdd, envRemove, consoleInit, sandboxInit, ...makeProvisioningCommands(actor)];
 
 export function usage(): string {
   return `Usage: npm run tt -- <command> [options]\n\n${commands.map((c) => `  ${c.help}`).join("\n")}\n\nEvery command takes --json for machine-readable output.\n`;

@@ -1,0 +1,95 @@
+import "server-only";
+import {
+  AddUserToGroupCommand,
+  AttachGroupPolicyCommand,
+  CreateAccessKeyCommand,
+  CreateGroupCommand,
+  CreateUserCommand,
+} from "@aws-sdk/client-iam";
+import { SendEmailCommand } from "@aws-sdk/client-sesv2";
+import { isAwsError, toUpstreamError } from "@/lib/aws/errors";
+import { clientsForEnvironment, targetFor } from "@/lib/environments/aws-target";
+import { getEnvironment } from "@/lib/environments/read";
+import type { EnvironmentRecord } from "@/lib/environments/record";
+import { updateEnvironment } from "@/lib/environments/write";
+import { ConflictError, ValidationError } from "@/lib/http/errors";
+import { environmentNames } from "@/lib/provisioning/names";
+
+/**
+ * Step 1 done by the console itself, where its credentials may: the group with
+ * AdministratorAccess, the installer user in it, and an access key that the
+ * environment then uses. The new secret is returned once and only stored sealed.
+ */
+export type RevealedKey = { accessKeyId: string; secretAccessKey: string };
+
+export async function createInstaller(env: EnvironmentRecord, actor: string): Promise<RevealedKey & { userName: string }> {
+  const names = environmentNames(env.name);
+  const { iam } = clientsForEnvironment(env);
+  const partition = env.region.startsWith("cn-") ? "aws-cn" : env.region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+  const ignoreExists = (err: unknown) => {
+    if (!isAwsError(err, "EntityAlreadyExists", "EntityAlreadyExistsException")) throw err;
+  };
+  let key: RevealedKey;
+  try {
+    await iam.send(new CreateGroupCommand({ GroupName: names.installerGroupName })).catch(ignoreExists);
+    await iam.send(new AttachGroupPolicyCommand({ GroupName: names.installerGroupName, PolicyArn: `arn:${partition}:iam::aws:policy/AdministratorAccess` }));
+    await iam.send(new CreateUserCommand({ UserName: names.installerUserName })).catch(ignoreExists);
+    await iam.send(new AddUserToGroupCommand({ GroupName: names.installerGroupName, UserName: names.installerUserName }));
+    const out = await iam.send(new CreateAccessKeyCommand({ UserName: names.installerUserName }));
+    const id = out.AccessKey?.AccessKeyId;
+    const secret = out.AccessKey?.SecretAccessKey;
+    if (!id || !secret) throw new Error("CreateAccessKey returned no key");
+    key = { accessKeyId: id, secretAccessKey: secret };
+  } catch (err) {
+    if (isAwsError(err, "LimitExceeded", "LimitExceededException")) {
+      throw new ConflictError(`${names.installerUserName} already has two access keys; delete one in IAM first.`);
+    }
+    throw toUpstreamError(err, "creating the installer");
+  }
+  const current = await getEnvironment(env.name);
+  await updateEnvironment(
+    env.name,
+    {
+      region: current.region,
+      accountId: current.accountId,
+      endpoint: current.endpoint,
+      appApiUrl: current.appApiUrl,
+      sesSender: current.sesSender,
+      description: current.description,
+      credentials: { type: "keys", accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
+      version: current.version,
+    },
+    actor,
+  );
+  return { ...key, userName: names.installerUserName };
+}
+
+/** The stored access key of an environment, for an explicit (audited) reveal. */
+export function revealSecret(env: EnvironmentRecord): RevealedKey {
+  if (env.credentials.type !== "keys") throw new ConflictError(`${env.name} does not use stored access keys.`);
+  const target = targetFor(env);
+  if (target.credentials.type !== "keys") throw new ConflictError(`${env.name} does not use stored access keys.`);
+  return { accessKeyId: target.credentials.accessKeyId, secretAccessKey: target.credentials.secretAccessKey };
+}
+
+/** Step 7: a test message from the environment's sender. */
+export async function sendTestEmail(env: EnvironmentRecord, to: string): Promise<{ messageId: string }> {
+  if (!env.sesSender) throw ValidationError.forField("sesSender", "Set the SES sender address of the environment first.");
+  try {
+    const out = await clientsForEnvironment(env).ses.send(
+      new SendEmailCommand({
+        FromEmailAddress: env.sesSender,
+        Destination: { ToAddresses: [to] },
+        Content: {
+          Simple: {
+            Subject: { Data: `TankTower ${env.name}: test email` },
+            Body: { Text: { Data: `This test message was sent by TankTower Console from ${env.sesSender} for environment ${env.name}.` } },
+          },
+        },
+      }),
+    );
+    return { messageId: out.MessageId ?? "" };
+  } catch (err) {
+    throw toUpstreamError(err, "sending the test email");
+  }
+}
