@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -35,9 +36,14 @@ export function EnvironmentDetail({ name }: { name: string }) {
           </>
         }
         actions={
-          <Button variant="danger" onClick={() => setConfirming(true)}>
-            Remove
-          </Button>
+          <>
+            <Link href={`/environments/${e.name}/provisioning`} className="rounded-md bg-blue-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-blue-800">
+              Provisioning checklist
+            </Link>
+            <Button variant="danger" onClick={() => setConfirming(true)}>
+              Remove
+            </Button>
+          </>
         }
       />
       {created ? <Alert tone="success">Environment {e.name} was added.</Alert> : null}

@@ -37,6 +37,7 @@ export function EnvironmentList() {
                 <th scope="col" className="px-4 py-2 font-medium">Account</th>
                 <th scope="col" className="px-4 py-2 font-medium">Credentials</th>
                 <th scope="col" className="px-4 py-2 font-medium">Updated</th>
+                <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
               </tr>
             </thead>
             <tbody>
@@ -52,6 +53,11 @@ export function EnvironmentList() {
                   <td className="px-4 py-2">{credentialsLabel(env.credentials)}</td>
                   <td className="px-4 py-2 text-slate-600">
                     <time dateTime={env.updatedAt}>{new Date(env.updatedAt).toLocaleString()}</time> by {env.updatedBy}
+                  </td>
+                  <td className="px-4 py-2">
+                    <Link className="text-blue-700 underline-offset-2 hover:underline" href={`/environments/${env.name}/provisioning`}>
+                      Checklist<span className="sr-only"> of {env.name}</span>
+                    </Link>
                   </td>
                 </tr>
               ))}

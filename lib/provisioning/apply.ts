@@ -12,7 +12,7 @@ import { valueOf } from "@/lib/provisioning/probe";
 import { policyArn, readEnvironmentState, type EnvironmentState } from "@/lib/provisioning/read-state";
 import { updateProvisioningRecord } from "@/lib/provisioning/record";
 import { renderContextOf } from "@/lib/provisioning/render-context";
-import { runTasks } from "@/lib/provisioning/scheduler";
+import { runTasks, type RunOptions } from "@/lib/provisioning/scheduler";
 import { chooseBucketName, requestEmailIdentity } from "@/lib/provisioning/steps/bucket-and-email";
 import { createClient, createPool, updateClientFlows } from "@/lib/provisioning/steps/cognito";
 import type { ApplyContext, StepExecutor } from "@/lib/provisioning/steps/context";
@@ -67,7 +67,7 @@ function applyContext(state: EnvironmentState): ApplyContext {
 
 export type ProvisionResult = { ok: boolean; ms: number; awsCalls: number; mutatingCalls: number; failed: string[]; plan: Plan };
 
-export type PreparedProvision = { plan: Plan; run: (emit: (e: ProvisionEvent) => void) => Promise<ProvisionResult> };
+export type PreparedProvision = { plan: Plan; run: (emit: (e: ProvisionEvent) => void, opts?: RunOptions) => Promise<ProvisionResult> };
 
 /** Checks the confirmed plan and takes the lock; errors here (409, 423) come before any progress. */
 export async function prepareProvision(env: EnvironmentRecord, fingerprint: string, holder: string): Promise<PreparedProvision> {
@@ -106,7 +106,16 @@ export async function prepareProvision(env: EnvironmentRecord, fingerprint: stri
     }
     return {
       plan,
-      run: (emit) => withCallLog(calls, () => execute(state, plan, emit)).then((failed) => finish(plan, failed)).finally(() => lock.release()),
+      run: async (emit, opts) => {
+        try {
+          const failed = await withCallLog(calls, () => execute(state, plan, emit, opts));
+          const result = finish(plan, failed);
+          emit({ type: "done", ok: result.ok, ms: result.ms, awsCalls: result.awsCalls, mutatingCalls: result.mutatingCalls, failed });
+          return result;
+        } finally {
+          await lock.release();
+        }
+      },
     };
   } catch (err) {
     await lock.release();
@@ -114,7 +123,7 @@ export async function prepareProvision(env: EnvironmentRecord, fingerprint: stri
   }
 }
 
-async function execute(state: EnvironmentState, plan: Plan, emit: (e: ProvisionEvent) => void): Promise<string[]> {
+async function execute(state: EnvironmentState, plan: Plan, emit: (e: ProvisionEvent) => void, opts: RunOptions = {}): Promise<string[]> {
   const ctx = applyContext(state);
   emit({ type: "start", environment: state.env.name, changes: plan.changes.map((c) => ({ id: c.id, step: c.step, title: c.title, dependsOn: c.dependsOn })) });
   const byId = new Map(plan.changes.map((c) => [c.id, c]));
@@ -133,6 +142,7 @@ async function execute(state: EnvironmentState, plan: Plan, emit: (e: ProvisionE
       if (u.status === "skipped") message = "Skipped: a step it depends on did not finish.";
       emit({ type: "change", id: u.id, status: u.status, ms: u.ms, message });
     },
+    opts,
   );
   const failed = [...statuses].filter(([, s]) => s === "failed" || s === "skipped").map(([id]) => id);
   if (failed.length === 0) await updateProvisioningRecord(state.env.name, { lastAppliedAt: new Date().toISOString() });

@@ -3,11 +3,15 @@ import type { StepRunStatus } from "@/lib/provisioning/model";
 /**
  * Runs tasks as soon as their dependencies are done, independent ones in
  * parallel. A failed task skips everything that depends on it; the rest go on.
+ * `concurrency` caps how many run at once (1 runs them one by one, in list
+ * order among those ready: the sequential baseline of `npm run bench:provision`).
  */
 export type Task = { id: string; dependsOn: string[]; run: () => Promise<void> };
 export type TaskUpdate = { id: string; status: StepRunStatus; ms?: number; error?: unknown };
+export type RunOptions = { concurrency?: number };
 
-export async function runTasks(tasks: Task[], onUpdate: (u: TaskUpdate) => void): Promise<Map<string, StepRunStatus>> {
+export async function runTasks(tasks: Task[], onUpdate: (u: TaskUpdate) => void, opts: RunOptions = {}): Promise<Map<string, StepRunStatus>> {
+  const limit = Math.max(1, opts.concurrency ?? Infinity);
   const status = new Map<string, StepRunStatus>(tasks.map((t) => [t.id, "waiting"]));
   const running = new Map<string, Promise<void>>();
   const known = new Set(tasks.map((t) => t.id));
@@ -20,7 +24,7 @@ export async function runTasks(tasks: Task[], onUpdate: (u: TaskUpdate) => void)
         onUpdate({ id: task.id, status: "skipped" });
         continue;
       }
-      if (!deps.every((s) => s === "done")) continue;
+      if (!deps.every((s) => s === "done") || running.size >= limit) continue;
       status.set(task.id, "running");
       onUpdate({ id: task.id, status: "running" });
       const started = performance.now();

@@ -43,6 +43,8 @@ describe("provisioning (against the emulator)", () => {
     expect(result.mutatingCalls).toBeGreaterThan(10);
     const finished = events.filter((e) => e.type === "change" && e.status === "done").length;
     expect(finished).toBe(plan.changes.length);
+    expect(events[0]?.type).toBe("start");
+    expect(events.at(-1)).toMatchObject({ type: "done", ok: true });
 
     const after = await statusOf(env);
     for (const id of ["3", "4a", "4b", "4", "5", "5b", "5c", "6", "7", "8"]) expect(after[id], `step ${id}`).toBe("done");
