@@ -40,6 +40,12 @@ export function PlanView({ plan }: { plan: Plan }) {
           </li>
         ))}
       </ol>
+      {plan.notes.length ? (
+        <details className="text-sm">
+          <summary className="cursor-pointer text-blue-800">Notes on the rendered documents ({plan.notes.length})</summary>
+          <ul className="mt-1 list-disc pl-5 text-slate-700">{plan.notes.map((n) => <li key={n}>{n}</li>)}</ul>
+        </details>
+      ) : null}
       {plan.warnings.length ? (
         <div role="note" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           <p className="font-medium">Left alone (repairing it would destroy data or is impossible in place):</p>
