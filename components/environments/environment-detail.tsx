@@ -69,6 +69,8 @@ export function EnvironmentDetail({ name }: { name: string }) {
             appApiUrl: e.appApiUrl ?? "",
             sesSender: e.sesSender ?? "",
             description: e.description ?? "",
+            readCapacity: e.readCapacity === null ? "" : String(e.readCapacity),
+            writeCapacity: e.writeCapacity === null ? "" : String(e.writeCapacity),
             version: e.version,
           }}
           onSubmit={async (values) => {

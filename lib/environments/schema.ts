@@ -29,6 +29,15 @@ const optionalText = <T extends z.ZodType<string, string>>(schema: T) =>
     .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()))
     .pipe(schema.optional());
 
+/** A whole number of capacity units; forms send "" for "use the default". */
+function optionalCapacity(label: string) {
+  return z
+    .union([z.string(), z.number()])
+    .optional()
+    .transform((v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? undefined : Number(v)))
+    .pipe(z.number({ error: `${label} must be a whole number.` }).int(`${label} must be a whole number.`).min(1, `${label} is at least 1.`).max(1000, `${label} is at most 1000 here; raise it in AWS if you need more.`).optional());
+}
+
 export const accountIdSchema = z.string().regex(/^\d{12}$/, "An AWS account id is 12 digits.");
 
 export const credentialsInputSchema = z.discriminatedUnion(
@@ -70,6 +79,9 @@ const environmentFields = {
   appApiUrl: optionalText(z.url({ error: "Use a full URL such as https://abc123.execute-api.us-east-1.amazonaws.com/prod." }).max(512)),
   sesSender: optionalText(z.email({ error: "Use an email address such as no-reply@example.com." }).max(254)),
   description: optionalText(z.string().max(500, "Keep the description under 500 characters.")),
+  /** Step 3: provisioned capacity of each table and index; 1 stays within the free tier. */
+  readCapacity: optionalCapacity("Read capacity"),
+  writeCapacity: optionalCapacity("Write capacity"),
 };
 
 export const environmentCreateSchema = z
@@ -108,6 +120,8 @@ export const environmentSchema = z.object({
   appApiUrl: z.string().nullable(),
   sesSender: z.string().nullable(),
   description: z.string().nullable(),
+  readCapacity: z.number().nullable(),
+  writeCapacity: z.number().nullable(),
   createdAt: z.string(),
   createdBy: z.string(),
   updatedAt: z.string(),

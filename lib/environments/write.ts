@@ -49,6 +49,8 @@ function editable(input: EnvironmentCreate | EnvironmentUpdate, previous?: Store
     ...optional("appApiUrl", input.appApiUrl),
     ...optional("sesSender", input.sesSender),
     ...optional("description", input.description),
+    ...(input.readCapacity ? { readCapacity: input.readCapacity } : {}),
+    ...(input.writeCapacity ? { writeCapacity: input.writeCapacity } : {}),
   };
 }
 

@@ -54,7 +54,7 @@ export function computePlan(s: EnvironmentState): Plan {
 
   // Step 3: tables. Missing ones are created; wrong ones are only reported.
   const keys = ["blueprints", "data", "entities", "rel"] as const;
-  tableSpecs(s.names.tables).forEach((spec, i) => {
+  tableSpecs(s.names.tables, capacityOf(s.env)).forEach((spec, i) => {
     const key = keys[i] ?? "blueprints";
     const p = s.tables[key];
     if (!p.ok && p.reason !== "missing") return;
@@ -139,6 +139,10 @@ export function computePlan(s: EnvironmentState): Plan {
 
   const notes = [...new Set([...desiredPolicy.notes, ...renderTankInlinePolicy(ctx).notes])];
   return { environment: s.env.name, fingerprint: fingerprintOf(changes), changes, warnings, notes: [...notes, ...documentationFixes().map((f) => `${f.step}: ${f.text}`)] };
+}
+
+export function capacityOf(env: { readCapacity?: number; writeCapacity?: number }) {
+  return { read: env.readCapacity ?? 1, write: env.writeCapacity ?? 1 };
 }
 
 /** Identifies what a plan would do (not the placeholders in its documents). */

@@ -50,6 +50,18 @@ describe("environment create schema", () => {
   });
 });
 
+describe("table capacity", () => {
+  it("is optional, parsed from form text, and bounded", () => {
+    expect(environmentCreateSchema.parse({ ...base, name: "abc", readCapacity: "", writeCapacity: "5" })).toMatchObject({ writeCapacity: 5 });
+    expect(environmentCreateSchema.parse({ ...base, name: "abc", readCapacity: "" }).readCapacity).toBeUndefined();
+    const bad = environmentCreateSchema.safeParse({ ...base, name: "abc", readCapacity: "0", writeCapacity: "1.5" });
+    expect(bad.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["readCapacity", "Read capacity is at least 1."],
+      ["writeCapacity", "Write capacity must be a whole number."],
+    ]);
+  });
+});
+
 describe("environment update schema", () => {
   it("requires the version being edited and allows unchanged credentials", () => {
     expect(environmentUpdateSchema.safeParse({ region: "us-east-1", credentials: { type: "unchanged" } }).success).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
+import { CreateTableCommand, DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import { CreatePolicyVersionCommand } from "@aws-sdk/client-iam";
 import { ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { homeClients } from "@/lib/aws/clients";
@@ -121,6 +121,18 @@ describe("provisioning (against the emulator)", () => {
     expect((await winner.value.run(() => {})).ok).toBe(true);
     const pools = await homeClients().cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }));
     expect(pools.UserPools?.filter((p) => p.Name === "prov-race")).toHaveLength(1);
+  });
+
+  it("creates tables with the environment's configured capacity (free-tier 1/1 by default)", async () => {
+    const env = await createEnvironment(
+      environmentCreateSchema.parse({ name: "prov-cap", region: "us-east-1", credentials: { type: "default" }, readCapacity: "3", writeCapacity: "2" }),
+      "tester",
+    );
+    await apply(env);
+    const table = await homeClients().dynamodb.send(new DescribeTableCommand({ TableName: "prov-cap_rel" }));
+    expect(table.Table?.ProvisionedThroughput).toMatchObject({ ReadCapacityUnits: 3, WriteCapacityUnits: 2 });
+    const defaults = await homeClients().dynamodb.send(new DescribeTableCommand({ TableName: "prov-one_rel" }));
+    expect(defaults.Table?.ProvisionedThroughput).toMatchObject({ ReadCapacityUnits: 1, WriteCapacityUnits: 1 });
   });
 
   it("refuses a plan that no longer matches, and revokes sessions", async () => {

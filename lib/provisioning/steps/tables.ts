@@ -4,11 +4,12 @@ import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { isAwsError } from "@/lib/aws/errors";
 import { DEFAULT_BLUEPRINTS } from "@/lib/provisioning/default-blueprints";
 import { tableSpecs } from "@/lib/provisioning/tables";
+import { capacityOf } from "@/lib/provisioning/plan";
 import type { StepExecutor } from "@/lib/provisioning/steps/context";
 
 /** Step 3: create a missing table exactly as the document says, and wait until it is usable. */
 export const createTable: StepExecutor = async (ctx, key) => {
-  const spec = tableSpecs(ctx.names.tables).find((t) => t.TableName === ctx.names.tables[key as keyof typeof ctx.names.tables]);
+  const spec = tableSpecs(ctx.names.tables, capacityOf(ctx.env)).find((t) => t.TableName === ctx.names.tables[key as keyof typeof ctx.names.tables]);
   if (!spec) throw new Error(`unknown table ${key}`);
   try {
     await ctx.aws.dynamodb.send(new CreateTableCommand(spec));
