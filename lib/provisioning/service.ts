@@ -15,11 +15,30 @@ import { updateProvisioningRecord } from "@/lib/provisioning/record";
 import { renderContextOf } from "@/lib/provisioning/render-context";
 import { renderZappaSettings, type ZappaStage } from "@/lib/provisioning/zappa-settings";
 
+/**
+ * The simulation depends only on the rendered policy, which rarely changes
+ * between reads; remember the last few results instead of re-simulating.
+ */
+const simulated = new Map<string, Promise<Awaited<ReturnType<typeof checkLeastPrivilege>>>>();
+
+function leastPrivilegeOf(ctx: ReturnType<typeof renderContextOf>) {
+  const policy = renderTtPolicy(ctx).document;
+  const key = JSON.stringify([policy, ctx]);
+  let result = simulated.get(key);
+  if (!result) {
+    if (simulated.size >= 50) simulated.clear();
+    result = checkLeastPrivilege(policy, ctx);
+    simulated.set(key, result);
+    result.catch(() => simulated.delete(key));
+  }
+  return result;
+}
+
 /** The checklist of one environment: every step from live reads, made in parallel. */
 export async function getChecklist(env: EnvironmentRecord): Promise<Checklist> {
   const state = await readEnvironmentState(env);
   const ctx = renderContextOf(state);
-  const leastPrivilege = await checkLeastPrivilege(renderTtPolicy(ctx).document, ctx);
+  const leastPrivilege = await leastPrivilegeOf(ctx);
   return {
     environment: env.name,
     accountId: valueOf(state.identity)?.account ?? env.accountId ?? null,
