@@ -50,7 +50,7 @@ test.describe("signing in and out", () => {
     await signInViaUi(page, e2e.operator.email, e2e.operator.password);
     await page.waitForURL("**/environments");
     await expectSignedIn(page, e2e.operator.email);
-    await expect(page.getByRole("link", { name: "sandbox" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "sandbox", exact: true })).toBeVisible();
     const cookies = await page.context().cookies();
     const session = cookies.find((c) => c.name === "tt_session");
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });

@@ -93,7 +93,7 @@ test("an operator adds, tests, edits and removes an environment", async ({ page 
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Remove environment" }).click();
   await page.waitForURL("**/environments");
-  await expect(page.getByRole("link", { name })).toHaveCount(0);
+  await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
   expect((await page.request.get(`/api/environments/${name}`)).status()).toBe(404);
 });
 

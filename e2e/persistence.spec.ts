@@ -33,6 +33,6 @@ test("environments, users and sessions survive two emulator restarts in a row", 
   await signInViaUi(other, e2e.operator.email, e2e.operator.password);
   await other.waitForURL("**/environments");
   await expectSignedIn(other, e2e.operator.email);
-  await expect(other.getByRole("link", { name })).toBeVisible();
+  await expect(other.getByRole("link", { name, exact: true })).toBeVisible();
   await fresh.close();
 });
