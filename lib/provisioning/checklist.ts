@@ -224,7 +224,7 @@ function developerRow(s: EnvironmentState): ChecklistRow {
 export function computeChecklist(s: EnvironmentState): ChecklistRow[] {
   const ctx = renderContextOf(s);
   const policy = valueOf(s.policy);
-  const policyTitle = `${s.names.policyName}`;
+  const policyTitle = `App policy ${s.names.policyName}`;
   const policyDocument: Probe<unknown> = s.policy.ok ? { ok: true, value: s.policy.value.document } : s.policy;
   const r4 = { ...policyRow("4", policyTitle, policyDocument, renderTtPolicy(ctx), `The policy ${s.names.policyName}`), links: policy ? [awsConsole.policy(policy.arn, s.names.policyName)] : [] };
   return [
