@@ -7,6 +7,7 @@ import {
   CreateUserCommand,
 } from "@aws-sdk/client-iam";
 import { SendEmailCommand } from "@aws-sdk/client-sesv2";
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { isAwsError, toUpstreamError } from "@/lib/aws/errors";
 import { clientsForEnvironment, targetFor } from "@/lib/environments/aws-target";
 import { getEnvironment } from "@/lib/environments/read";
@@ -24,13 +25,15 @@ export type RevealedKey = { accessKeyId: string; secretAccessKey: string };
 
 export async function createInstaller(env: EnvironmentRecord, actor: string): Promise<RevealedKey & { userName: string }> {
   const names = environmentNames(env.name);
-  const { iam } = clientsForEnvironment(env);
-  const partition = env.region.startsWith("cn-") ? "aws-cn" : env.region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+  const { iam, sts } = clientsForEnvironment(env);
   const ignoreExists = (err: unknown) => {
     if (!isAwsError(err, "EntityAlreadyExists", "EntityAlreadyExistsException")) throw err;
   };
   let key: RevealedKey;
   try {
+    // The partition (aws, aws-cn, aws-us-gov) of the managed policy's ARN is the caller's.
+    const caller = await sts.send(new GetCallerIdentityCommand({}));
+    const partition = caller.Arn?.split(":")[1] ?? "aws";
     await iam.send(new CreateGroupCommand({ GroupName: names.installerGroupName })).catch(ignoreExists);
     await iam.send(new AttachGroupPolicyCommand({ GroupName: names.installerGroupName, PolicyArn: `arn:${partition}:iam::aws:policy/AdministratorAccess` }));
     await iam.send(new CreateUserCommand({ UserName: names.installerUserName })).catch(ignoreExists);

@@ -10,6 +10,8 @@ import type { EnvironmentRecord } from "@/lib/environments/record";
 import { prepareProvision } from "@/lib/provisioning/apply";
 import type { ProvisionEvent } from "@/lib/provisioning/model";
 import { getChecklist, planEnvironment, revokeSessions, zappaSettings } from "@/lib/provisioning/service";
+import { createInstaller } from "@/lib/provisioning/installer";
+import { getEnvironment } from "@/lib/environments/read";
 import { withEmulator } from "../support/emulator";
 
 withEmulator();
@@ -133,6 +135,21 @@ describe("provisioning (against the emulator)", () => {
     expect(table.Table?.ProvisionedThroughput).toMatchObject({ ReadCapacityUnits: 3, WriteCapacityUnits: 2 });
     const defaults = await homeClients().dynamodb.send(new DescribeTableCommand({ TableName: "prov-one_rel" }));
     expect(defaults.Table?.ProvisionedThroughput).toMatchObject({ ReadCapacityUnits: 1, WriteCapacityUnits: 1 });
+  });
+
+  it("creates the installer itself (step 1), switches the environment to its key, and the inline policy follows (step 2)", async () => {
+    const env = await make("prov-inst");
+    expect((await statusOf(env))["1"]).toBe("manual");
+    const key = await createInstaller(env, "tester");
+    expect(key).toMatchObject({ userName: "prov-inst_installer", accessKeyId: expect.stringMatching(/^AKIA/) });
+    const updated = await getEnvironment("prov-inst");
+    expect(updated.credentials).toMatchObject({ type: "keys", accessKeyId: key.accessKeyId });
+    expect(JSON.stringify(updated)).not.toContain(key.secretAccessKey);
+    const before = await statusOf(updated);
+    expect(before).toMatchObject({ "1": "done", "2": "missing" });
+    const { plan } = await apply(updated);
+    expect(plan.changes.map((c) => c.id)).toContain("installer.inline-policy");
+    expect(await statusOf(updated)).toMatchObject({ "1": "done", "2": "done" });
   });
 
   it("refuses a plan that no longer matches, and revokes sessions", async () => {
