@@ -3,6 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { DataTable } from "@/components/ui/data-table";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
@@ -65,20 +66,7 @@ export function AuditLog() {
       {page.isError ? <Alert tone="error">{page.error.message}</Alert> : null}
       {page.isPending ? <p role="status">Loading audit log…</p> : null}
       {page.data ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" aria-busy={page.isFetching}>
-            <caption className="sr-only">Audit records</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Time</th>
-                <th scope="col" className="px-4 py-2 font-medium">Actor</th>
-                <th scope="col" className="px-4 py-2 font-medium">Action</th>
-                <th scope="col" className="px-4 py-2 font-medium">Environment</th>
-                <th scope="col" className="px-4 py-2 font-medium">Target</th>
-                <th scope="col" className="px-4 py-2 font-medium">Outcome</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption="Audit records" busy={page.isFetching} columns={["Time", "Actor", "Action", "Environment", "Target", "Outcome"]}>
               {page.data.items.length === 0 ? (
                 <tr>
                   <td colSpan={6} className="px-4 py-6 text-center text-slate-600">No audit records match.</td>
@@ -99,9 +87,7 @@ export function AuditLog() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       ) : null}
       <nav aria-label="Audit pages" className="mt-4 flex gap-2">
         <Button

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { useEnvironments } from "@/components/environments/queries";
 import { credentialsLabel } from "@/components/environments/labels";
@@ -27,20 +28,7 @@ export function EnvironmentList() {
         </p>
       ) : null}
       {environments.data && environments.data.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Registered environments</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Name</th>
-                <th scope="col" className="px-4 py-2 font-medium">Region</th>
-                <th scope="col" className="px-4 py-2 font-medium">Account</th>
-                <th scope="col" className="px-4 py-2 font-medium">Credentials</th>
-                <th scope="col" className="px-4 py-2 font-medium">Updated</th>
-                <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption="Registered environments" columns={["Name", "Region", "Account", "Credentials", "Updated", <span key="a" className="sr-only">Actions</span>]}>
               {environments.data.map((env) => (
                 <tr key={env.name} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
                   <td className="px-4 py-2 font-medium">
@@ -61,9 +49,7 @@ export function EnvironmentList() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       ) : null}
     </>
   );
