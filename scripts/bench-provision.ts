@@ -9,7 +9,8 @@
  * 2. Re-run: plan + apply again on the same environment. Must make 0 mutating
  *    calls (the process exits 1 otherwise).
  * 3. Sequential baseline: the same plan on another fresh environment, applied
- *    with concurrency 1 (one change at a time, in dependency order). Parallel
+ *    with every AWS call made one after the other (state reads included) and
+ *    one change at a time, in dependency order. Parallel
  *    and sequential runs alternate, so a slowly filling emulator does not
  *    favour either side.
  * 4. Checklist read: getChecklist on a finished environment, repeated.
@@ -128,7 +129,7 @@ async function bench(endpoint: string, latencyMs: number) {
     const started = performance.now();
     const plan = await planEnvironment(env);
     const applyStarted = performance.now();
-    const prepared = await prepareProvision(env, plan.fingerprint, "bench");
+    const prepared = await prepareProvision(env, plan.fingerprint, "bench", { sequential: opts.concurrency === 1 });
     const result = await prepared.run(() => {}, opts.concurrency ? { concurrency: opts.concurrency } : {});
     const ms = performance.now() - (opts.withPlan ? started : applyStarted);
     return { ms, awsCalls: result.awsCalls, mutatingCalls: result.mutatingCalls, changes: plan.changes.length, ok: result.ok };

@@ -13,6 +13,15 @@ export class CallLog {
   total = 0;
   mutating = 0;
   readonly mutations: string[] = [];
+  /** Make every call wait for the previous one: the one-by-one baseline of the bench. */
+  serial = false;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  exclusive<T>(call: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(call, call);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
 
   record(commandName: string): void {
     const name = commandName.replace(/Command$/, "");

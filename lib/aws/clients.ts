@@ -49,8 +49,9 @@ type Countable = {
 function counted<C>(client: C): C {
   (client as unknown as Countable).middlewareStack.add(
     (next, context) => async (args) => {
-      currentCallLog()?.record(context.commandName ?? "Unknown");
-      return next(args);
+      const log = currentCallLog();
+      log?.record(context.commandName ?? "Unknown");
+      return log?.serial ? log.exclusive(() => next(args)) : next(args);
     },
     { step: "initialize", name: "ttCallLog" },
   );

@@ -70,8 +70,15 @@ export type ProvisionResult = { ok: boolean; ms: number; awsCalls: number; mutat
 export type PreparedProvision = { plan: Plan; run: (emit: (e: ProvisionEvent) => void, opts?: RunOptions) => Promise<ProvisionResult> };
 
 /** Checks the confirmed plan and takes the lock; errors here (409, 423) come before any progress. */
-export async function prepareProvision(env: EnvironmentRecord, fingerprint: string, holder: string): Promise<PreparedProvision> {
+export async function prepareProvision(
+  env: EnvironmentRecord,
+  fingerprint: string,
+  holder: string,
+  opts: { sequential?: boolean } = {},
+): Promise<PreparedProvision> {
   const calls = new CallLog();
+  // The bench's baseline: the same run, every AWS call (reads included) one after the other.
+  calls.serial = Boolean(opts.sequential);
   const started = performance.now();
   const first = await withCallLog(calls, async () => computePlan(await readEnvironmentState(env)));
   if (first.fingerprint !== fingerprint) {
@@ -106,9 +113,9 @@ export async function prepareProvision(env: EnvironmentRecord, fingerprint: stri
     }
     return {
       plan,
-      run: async (emit, opts) => {
+      run: async (emit, runOpts) => {
         try {
-          const failed = await withCallLog(calls, () => execute(state, plan, emit, opts));
+          const failed = await withCallLog(calls, () => execute(state, plan, emit, calls.serial ? { concurrency: 1 } : runOpts));
           const result = finish(plan, failed);
           emit({ type: "done", ok: result.ok, ms: result.ms, awsCalls: result.awsCalls, mutatingCalls: result.mutatingCalls, failed });
           return result;
