@@ -103,40 +103,36 @@ export async function updateEnvironment(name: string, input: EnvironmentUpdate, 
     updatedBy: actor,
     version: current.version + 1,
   };
-  try {
-    await homeClients().documents.send(
-      new PutCommand({
-        TableName: registryTableName(),
-        Item: itemFromRecord(record),
-        ConditionExpression: "attribute_exists(pk) AND #version = :expected",
-        ExpressionAttributeNames: { "#version": "version" },
-        ExpressionAttributeValues: { ":expected": input.version },
-      }),
-    );
-  } catch (err) {
-    if (isAwsError(err, "ConditionalCheckFailedException")) throw staleError(name);
-    throw toUpstreamError(err, "saving the environment");
-  }
-  forgetClients(`env:${name}:`);
+  await writeAtVersion(name, "saving the environment", () =>
+    homeClients().documents.send(new PutCommand({ TableName: registryTableName(), Item: itemFromRecord(record), ...atVersion(input.version) })),
+  );
   return record;
 }
 
 export async function removeEnvironment(name: string, expectedVersion?: number): Promise<void> {
   const current = await getEnvironment(name);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleError(name);
+  await writeAtVersion(name, "removing the environment", () =>
+    homeClients().documents.send(new DeleteCommand({ TableName: registryTableName(), Key: environmentKey(name), ...atVersion(current.version) })),
+  );
+}
+
+/** The condition of every update and delete: the item still exists at the version the caller saw. */
+function atVersion(expected: number) {
+  return {
+    ConditionExpression: "attribute_exists(pk) AND #version = :expected",
+    ExpressionAttributeNames: { "#version": "version" },
+    ExpressionAttributeValues: { ":expected": expected },
+  };
+}
+
+/** Runs a conditional write; a failed condition is a stale edit (409). Cached clients of the old version go. */
+async function writeAtVersion(name: string, what: string, write: () => Promise<unknown>): Promise<void> {
   try {
-    await homeClients().documents.send(
-      new DeleteCommand({
-        TableName: registryTableName(),
-        Key: environmentKey(name),
-        ConditionExpression: "attribute_exists(pk) AND #version = :expected",
-        ExpressionAttributeNames: { "#version": "version" },
-        ExpressionAttributeValues: { ":expected": current.version },
-      }),
-    );
+    await write();
   } catch (err) {
     if (isAwsError(err, "ConditionalCheckFailedException")) throw staleError(name);
-    throw toUpstreamError(err, "removing the environment");
+    throw toUpstreamError(err, what);
   }
   forgetClients(`env:${name}:`);
 }

@@ -56,6 +56,12 @@ export async function planEnvironment(env: EnvironmentRecord): Promise<Plan> {
   return computePlan(await readEnvironmentState(env));
 }
 
+/** Plan and per-step status from one read (the CLI shows both). */
+export async function planWithStatus(env: EnvironmentRecord): Promise<{ plan: Plan; steps: Record<string, string> }> {
+  const state = await readEnvironmentState(env);
+  return { plan: computePlan(state), steps: Object.fromEntries(computeChecklist(state).map((r) => [r.id, r.status])) };
+}
+
 /** Step 5c: deny everything to sessions of the role issued before now. */
 export async function revokeSessions(env: EnvironmentRecord): Promise<{ revokedAt: string }> {
   const state = await readEnvironmentState(env);

@@ -4,7 +4,7 @@ import { getEnvironment } from "@/lib/environments/read";
 import { ValidationError } from "@/lib/http/errors";
 import { prepareProvision } from "@/lib/provisioning/apply";
 import type { Plan, ProvisionEvent } from "@/lib/provisioning/model";
-import { getChecklist, planEnvironment } from "@/lib/provisioning/service";
+import { getChecklist, planEnvironment, planWithStatus } from "@/lib/provisioning/service";
 import { table } from "./format";
 import type { Command } from "./commands";
 
@@ -47,9 +47,8 @@ export function makeProvisioningCommands(actor: () => string): Command[] {
     async run(args) {
       const { name } = envArg(args);
       const env = await getEnvironment(name);
-      const [p, checklist] = await Promise.all([planEnvironment(env), getChecklist(env)]);
+      const { plan: p, steps } = await planWithStatus(env);
       await recordAudit({ actor: actor(), action: "provisioning.plan", environment: name, target: name }, "success");
-      const steps = Object.fromEntries(checklist.rows.map((r) => [r.id, r.status]));
       return { text: planText(p), data: { environment: name, changes: p.changes.length, fingerprint: p.fingerprint, steps, items: p.changes, warnings: p.warnings } };
     },
   };
