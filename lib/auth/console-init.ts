@@ -9,11 +9,10 @@ import {
   CreateUserPoolCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
-  ListUserPoolClientsCommand,
-  ListUserPoolsCommand,
   type CognitoIdentityProviderClient,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { homeClients } from "@/lib/aws/clients";
+import { findAppClientIdByName, findUserPoolIdByName } from "@/lib/aws/cognito-lookup";
 import { isAwsError, toUpstreamError } from "@/lib/aws/errors";
 import { readConsoleAuthSettings, writeConsoleAuthSettings, type ConsoleAuthSettings } from "@/lib/auth/console-settings";
 import { OPERATORS_GROUP } from "@/lib/auth/roles";
@@ -32,17 +31,6 @@ export const CONSOLE_CLIENT_NAME = "tanktower-console-web";
 export type ConsoleInitOptions = { adminEmail: string; permanentPassword?: string };
 export type ConsoleInitResult = ConsoleAuthSettings & { created: string[] };
 
-async function findPoolId(cognito: CognitoIdentityProviderClient, name: string): Promise<string | undefined> {
-  let NextToken: string | undefined;
-  do {
-    const out = await cognito.send(new ListUserPoolsCommand({ MaxResults: 60, NextToken }));
-    const hit = out.UserPools?.find((p) => p.Name === name && p.Id);
-    if (hit?.Id) return hit.Id;
-    NextToken = out.NextToken;
-  } while (NextToken);
-  return undefined;
-}
-
 async function exists(probe: () => Promise<unknown>): Promise<boolean> {
   try {
     await probe();
@@ -56,7 +44,7 @@ async function exists(probe: () => Promise<unknown>): Promise<boolean> {
 async function ensurePool(cognito: CognitoIdentityProviderClient, known: string | undefined, created: string[]): Promise<string> {
   if (known && (await exists(() => cognito.send(new DescribeUserPoolCommand({ UserPoolId: known }))))) return known;
   const name = config().poolName;
-  const found = await findPoolId(cognito, name);
+  const found = await findUserPoolIdByName(cognito, name);
   if (found) return found;
   const out = await cognito.send(
     new CreateUserPoolCommand({
@@ -83,13 +71,8 @@ async function ensureClient(
   created: string[],
 ): Promise<string> {
   if (known && (await exists(() => cognito.send(new DescribeUserPoolClientCommand({ UserPoolId, ClientId: known }))))) return known;
-  let NextToken: string | undefined;
-  do {
-    const out = await cognito.send(new ListUserPoolClientsCommand({ UserPoolId, MaxResults: 60, NextToken }));
-    const hit = out.UserPoolClients?.find((c) => c.ClientName === CONSOLE_CLIENT_NAME && c.ClientId);
-    if (hit?.ClientId) return hit.ClientId;
-    NextToken = out.NextToken;
-  } while (NextToken);
+  const found = await findAppClientIdByName(cognito, UserPoolId, CONSOLE_CLIENT_NAME);
+  if (found) return found;
   const out = await cognito.send(
     new CreateUserPoolClientCommand({
       UserPoolId,

@@ -6,19 +6,19 @@ import { AppError, UpstreamDeniedError, UpstreamError } from "@/lib/http/errors"
  * (names) are safe to show; AWS messages are not (they can echo ARNs of other
  * principals or request details), so they stay in the server log.
  */
-const DENIED = new Set([
-  "AccessDenied",
-  "AccessDeniedException",
-  "UnauthorizedOperation",
+/** The caller is known but lacks a permission. */
+const PERMISSION_DENIED = new Set(["AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AuthorizationError", "NotAuthorizedException"]);
+/** The credentials themselves were not accepted. */
+const CREDENTIALS_REJECTED = new Set([
   "UnrecognizedClientException",
   "InvalidClientTokenId",
   "SignatureDoesNotMatch",
   "ExpiredToken",
   "ExpiredTokenException",
-  "NotAuthorizedException",
   "InvalidAccessKeyId",
   "CredentialsProviderError",
 ]);
+const MISSING = new Set(["NoSuchEntity", "NoSuchEntityException", "ResourceNotFoundException", "NotFoundException", "NotFound", "NoSuchBucket", "UserNotFoundException"]);
 
 const NETWORK = new Set(["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "ECONNRESET", "EAI_AGAIN", "TimeoutError"]);
 
@@ -36,11 +36,24 @@ export function isAwsError(err: unknown, ...names: string[]): boolean {
   return code !== undefined && names.includes(code);
 }
 
+export type AwsErrorKind = "denied" | "credentials" | "missing" | "network" | "other";
+
+/** The one classification of AWS errors, shared by error mapping and provisioning reads. */
+export function awsErrorKind(err: unknown): AwsErrorKind {
+  const code = awsErrorCode(err) ?? "UnknownError";
+  if (PERMISSION_DENIED.has(code)) return "denied";
+  if (CREDENTIALS_REJECTED.has(code)) return "credentials";
+  if (MISSING.has(code)) return "missing";
+  if (NETWORK.has(code) || isNetworkFailure(err)) return "network";
+  return "other";
+}
+
 export function toUpstreamError(err: unknown, what: string): AppError {
   if (err instanceof AppError) return err;
   const code = awsErrorCode(err) ?? "UnknownError";
-  if (DENIED.has(code)) return new UpstreamDeniedError(`AWS refused ${what} (${code}).`);
-  if (NETWORK.has(code) || isNetworkFailure(err)) return new UpstreamError(`Could not reach AWS for ${what} (${code}).`);
+  const kind = awsErrorKind(err);
+  if (kind === "denied" || kind === "credentials") return new UpstreamDeniedError(`AWS refused ${what} (${code}).`);
+  if (kind === "network") return new UpstreamError(`Could not reach AWS for ${what} (${code}).`);
   return new UpstreamError(`AWS failed ${what} (${code}).`);
 }
 

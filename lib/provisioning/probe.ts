@@ -1,5 +1,5 @@
 import "server-only";
-import { awsErrorCode } from "@/lib/aws/errors";
+import { awsErrorCode, awsErrorKind } from "@/lib/aws/errors";
 
 /**
  * The outcome of one read: found, absent, refused (naming the IAM action), or
@@ -11,14 +11,11 @@ export type Probe<T> =
   | { ok: false; reason: "denied"; action: string }
   | { ok: false; reason: "error"; code: string };
 
-const DENIED = new Set(["AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AuthorizationError", "NotAuthorizedException"]);
-const MISSING = new Set(["NoSuchEntity", "NoSuchEntityException", "ResourceNotFoundException", "NotFoundException", "NotFound", "NoSuchBucket", "UserNotFoundException"]);
-
 export function classify(err: unknown, action: string): Exclude<Probe<never>, { ok: true }> {
-  const code = awsErrorCode(err) ?? "UnknownError";
-  if (DENIED.has(code)) return { ok: false, reason: "denied", action };
-  if (MISSING.has(code)) return { ok: false, reason: "missing" };
-  return { ok: false, reason: "error", code };
+  const kind = awsErrorKind(err);
+  if (kind === "denied") return { ok: false, reason: "denied", action };
+  if (kind === "missing") return { ok: false, reason: "missing" };
+  return { ok: false, reason: "error", code: awsErrorCode(err) ?? "UnknownError" };
 }
 
 /** Runs a read; `undefined` from the reader also means missing. */

@@ -15,13 +15,12 @@ import {
 import {
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
-  ListUserPoolClientsCommand,
-  ListUserPoolsCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { GetEmailIdentityCommand } from "@aws-sdk/client-sesv2";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { AwsClients } from "@/lib/aws/clients";
+import { findAppClientIdByName, findUserPoolIdByName } from "@/lib/aws/cognito-lookup";
 import { clientsForEnvironment } from "@/lib/environments/aws-target";
 import type { EnvironmentRecord } from "@/lib/environments/record";
 import { DEFAULT_BLUEPRINTS } from "@/lib/provisioning/default-blueprints";
@@ -115,15 +114,7 @@ async function readInlinePolicy(c: AwsClients, names: EnvironmentNames, installe
 }
 
 async function findPool(c: AwsClients, names: EnvironmentNames, record: ProvisioningRecord): Promise<UserPool | undefined> {
-  let id = record.userPoolId;
-  if (!id) {
-    let NextToken: string | undefined;
-    do {
-      const out = await c.cognito.send(new ListUserPoolsCommand({ MaxResults: 60, NextToken }));
-      id = out.UserPools?.find((p) => p.Name === names.userPoolName)?.Id;
-      NextToken = id ? undefined : out.NextToken;
-    } while (NextToken);
-  }
+  const id = record.userPoolId ?? (await findUserPoolIdByName(c.cognito, names.userPoolName));
   if (!id) return undefined;
   const pool = (await c.cognito.send(new DescribeUserPoolCommand({ UserPoolId: id }))).UserPool;
   if (!pool?.Id || !pool.Arn) return undefined;
@@ -140,15 +131,8 @@ async function findClient(c: AwsClients, names: EnvironmentNames, record: Provis
   const p = valueOf(await pool);
   if (!p) return { ok: false, reason: "missing" };
   return probe("cognito-idp:DescribeUserPoolClient", async () => {
-    let id = record.userPoolId === p.id ? record.appClientId : undefined;
-    if (!id) {
-      let NextToken: string | undefined;
-      do {
-        const out = await c.cognito.send(new ListUserPoolClientsCommand({ UserPoolId: p.id, MaxResults: 60, NextToken }));
-        id = out.UserPoolClients?.find((x) => x.ClientName === names.appClientName)?.ClientId;
-        NextToken = id ? undefined : out.NextToken;
-      } while (NextToken);
-    }
+    const known = record.userPoolId === p.id ? record.appClientId : undefined;
+    const id = known ?? (await findAppClientIdByName(c.cognito, p.id, names.appClientName));
     if (!id) return undefined;
     const client = (await c.cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: p.id, ClientId: id }))).UserPoolClient;
     if (!client?.ClientId) return undefined;
