@@ -56,7 +56,7 @@ export function kitchenSinkBlueprint(): Blueprint {
     { name: "tags", label: "Tags", widget: "text", cardinality: "multiple", default: ["alpha", "beta"] },
     { name: "settings", label: "Settings", widget: "json", layer: "1", hint: "A JSON object or array" },
     { name: "place", label: "Place", widget: "geo", layer: "1" },
-    { name: "job", label: "Job", widget: "select", source: "demo_jobs:_id:name", layer: "1", hint: "Searches the demo jobs" },
+    { name: "job", label: "Job", widget: "select", source: "demo_jobs:_id:name", layer: "1", hint: "Searches the demo jobs", default: "job-042" },
     { name: "mystery", label: "Mystery widget", widget: "colour-wheel", layer: "2" },
     { name: "audit_note", label: "Audit note", widget: "text", layer: "2", required: true },
   ]);
