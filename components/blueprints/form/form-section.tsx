@@ -1,7 +1,10 @@
 "use client";
 
 import { memo, startTransition, useEffect, useState, type ReactNode } from "react";
-import { Button, Disclosure, DisclosurePanel, Heading } from "react-aria-components";
+// Per-component entry points: importing the package root would pull the whole library into this chunk.
+import { Button } from "react-aria-components/Button";
+import { Disclosure, DisclosurePanel } from "react-aria-components/Disclosure";
+import { Heading } from "react-aria-components/Heading";
 import { useFormState, type Control } from "react-hook-form";
 import type { FormField, FormSection as Section } from "@/lib/blueprints/form-model";
 
