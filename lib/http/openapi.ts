@@ -21,6 +21,19 @@ import {
   testConnectionOp,
   updateEnvironmentOp,
 } from "@/lib/environments/operations";
+import {
+  createBlueprintOp,
+  deleteVersionOp,
+  diffVersionsOp,
+  exportVersionOp,
+  getVersionOp,
+  importBlueprintOp,
+  listBlueprintsOp,
+  listVersionsOp,
+  publishVersionOp,
+  startVersionOp,
+  updateVersionOp,
+} from "@/lib/blueprints/operations";
 
 /**
  * Every API operation. The OpenAPI document is generated from this list, and
@@ -48,6 +61,17 @@ export const operations: readonly Operation[] = [
   createInstallerOp,
   revealSecretOp,
   testEmailOp,
+  listBlueprintsOp,
+  createBlueprintOp,
+  importBlueprintOp,
+  listVersionsOp,
+  startVersionOp,
+  getVersionOp,
+  updateVersionOp,
+  deleteVersionOp,
+  publishVersionOp,
+  exportVersionOp,
+  diffVersionsOp,
 ];
 
 type JsonSchema = Record<string, unknown>;
