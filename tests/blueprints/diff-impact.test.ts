@@ -3,7 +3,7 @@ import { z } from "zod";
 import { diffBlueprints } from "@/lib/blueprints/diff";
 import { assessImpact } from "@/lib/blueprints/impact";
 import type { JsonObject } from "@/lib/blueprints/json-text";
-import { copy, seed } from "./seed";
+import { copy, seed } from "./seed-files";
 
 const runs = seed("irma-schd-runs.json");
 const jobs = seed("irma-schd-jobs.json");

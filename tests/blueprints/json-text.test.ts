@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exportBlueprintText, parseJsonText, positionOf, type JsonObject } from "@/lib/blueprints/json-text";
-import { SEED_FILES, seed, seedText } from "./seed";
+import { SEED_FILES, seed, seedText } from "./seed-files";
 
 function errorOf(text: string) {
   const parsed = parseJsonText(text);

@@ -1,21 +1,39 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { isJsonObject, type JsonObject } from "@/lib/blueprints/json-text";
+import { parseBlueprint, type Blueprint } from "@/lib/blueprints/types";
 
-/** The three seed blueprints, as text and parsed, read from blueprints/ (verbatim from the setup document). */
-export const SEED_FILES = ["sys-entities.json", "irma-schd-jobs.json", "irma-schd-runs.json"] as const;
-
-export function seedText(file: (typeof SEED_FILES)[number]): string {
-  return readFileSync(path.join(process.cwd(), "blueprints", file), "utf8");
+/** The seed blueprints as stored, read from disk so the tests see them verbatim. */
+export function seedBlueprint(file: "sys-entities.json" | "irma-schd-jobs.json" | "irma-schd-runs.json"): Blueprint {
+  const parsed = parseBlueprint(JSON.parse(readFileSync(path.join(process.cwd(), "blueprints", file), "utf8")));
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
+  return parsed.data;
 }
 
-export function seed(file: (typeof SEED_FILES)[number]): JsonObject {
-  const value: unknown = JSON.parse(seedText(file));
-  if (!isJsonObject(value)) throw new Error(`${file} is not an object`);
-  return value;
-}
-
-/** A deep copy to edit in a test. */
-export function copy<T>(value: T): T {
-  return structuredClone(value);
+/** A one-field blueprint for focused tests; `field` overrides the plain text field. */
+export function blueprintWith(...fields: Record<string, unknown>[]): Blueprint {
+  const parsed = parseBlueprint({
+    irn: "irn:blueprint:test:t",
+    name: "t",
+    version: "0.0.1",
+    label: "Test",
+    status: "draft",
+    fields: fields.map((field, i) => ({
+      name: `f${i}`,
+      label: `Field ${i}`,
+      type: "string",
+      widget: "text",
+      layer: "0",
+      order: String(i + 1),
+      required: false,
+      cardinality: "single",
+      multilingual: false,
+      default: "",
+      hint: "",
+      semantic: "",
+      source: "",
+      ...field,
+    })),
+  });
+  if (!parsed.success) throw new Error(parsed.error.message);
+  return parsed.data;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { JsonObject } from "@/lib/blueprints/json-text";
 import { errorsOf, toFieldErrors, validateBlueprint, type KnownBlueprint } from "@/lib/blueprints/validate";
 import { fieldName, fieldsOf } from "@/lib/blueprints/raw-fields";
-import { copy, seed } from "./seed";
+import { copy, seed } from "./seed-files";
 
 const known = (doc: JsonObject): KnownBlueprint => ({ name: String(doc.name), fields: fieldsOf(doc).map(fieldName) });
 const jobs = seed("irma-schd-jobs.json");

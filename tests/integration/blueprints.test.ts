@@ -10,7 +10,7 @@ import { diffVersions, exportVersion, importBlueprint } from "@/lib/blueprints/s
 import { getVersion, listBlueprints, listVersions } from "@/lib/blueprints/store-read";
 import { createBlueprint, deleteDraft, publishVersion, startVersion, updateDraft } from "@/lib/blueprints/store-write";
 import { withEmulator } from "../support/emulator";
-import { SEED_FILES, seedText } from "../blueprints/seed";
+import { SEED_FILES, seedText } from "../blueprints/seed-files";
 
 withEmulator();
 
