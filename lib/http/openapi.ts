@@ -27,6 +27,7 @@ import {
   diffVersionsOp,
   exportVersionOp,
   getVersionOp,
+  impactOp,
   importBlueprintOp,
   listBlueprintsOp,
   listVersionsOp,
@@ -72,6 +73,7 @@ export const operations: readonly Operation[] = [
   publishVersionOp,
   exportVersionOp,
   diffVersionsOp,
+  impactOp,
 ];
 
 type JsonSchema = Record<string, unknown>;
