@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, GridList, GridListItem, useDragAndDrop, type Key, type Selection } from "react-aria-components";
+import { Button, DropIndicator, GridList, GridListItem, useDragAndDrop, type Key, type Selection } from "react-aria-components";
 import type { EditorAction, Row } from "@/components/blueprints/editor/editor-state";
 import { text } from "@/lib/blueprints/raw-fields";
 
@@ -31,6 +31,7 @@ export function FieldList({
       if (e.target.dropPosition === "on") return;
       dispatch({ type: "reorder", ids: [...e.keys].map(String), target: String(e.target.key), position: e.target.dropPosition });
     },
+    renderDropIndicator: (target) => <DropIndicator target={target} className="h-0.5 bg-blue-600 outline-none data-[drop-target]:h-1 dark:bg-blue-400" />,
   });
 
   const onSelectionChange = (keys: Selection) => {
@@ -68,7 +69,7 @@ export function FieldList({
             </Button>
             <span className="w-8 shrink-0 text-right font-mono text-xs text-slate-500 dark:text-slate-400">{text(row.field.order)}</span>
             <span className="min-w-0 flex-1 truncate">
-              <span className="font-mono">{name}</span>
+              <span className="font-mono" data-field-name>{name}</span>
               {label ? <span className="ml-2 text-slate-600 dark:text-slate-300">{label}</span> : null}
               <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">{text(row.field.widget)}</span>
               {hasError ? <span className="ml-2 rounded bg-red-100 px-1.5 text-xs font-medium text-red-800 dark:bg-red-900/50 dark:text-red-100">error</span> : null}
