@@ -65,13 +65,8 @@ export function BlueprintEditor({
   const selectedRow = state.rows.find((r) => r.id === selected) ?? state.rows[0];
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setAttempted(true);
-        if (errors.length === 0) onSave(document);
-      }}
+    // A div, not a form: the live preview beside it is a form of its own.
+    <div
       className="grid gap-6 lg:grid-cols-2"
     >
       <div className="flex min-w-0 flex-col gap-4">
@@ -96,7 +91,13 @@ export function BlueprintEditor({
         {selectedRow ? <FieldProperties key={selectedRow.id} row={selectedRow} known={known} messages={messagesAt(`fields.${rowIndex.get(selectedRow.id) ?? 0}.`)} dispatch={dispatch} /> : null}
         <IssueSummary issues={issues} show={attempted || errors.length > 0} />
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" busy={saving}>
+          <Button
+            busy={saving}
+            onClick={() => {
+              setAttempted(true);
+              if (errors.length === 0) onSave(document);
+            }}
+          >
             {saveLabel}
           </Button>
           {attempted && errors.length > 0 ? <p role="alert" className="self-center text-sm text-red-700 dark:text-red-300">Fix the {errors.length} error{errors.length > 1 ? "s" : ""} above to save.</p> : null}
@@ -106,6 +107,6 @@ export function BlueprintEditor({
         <h2 id="bp-preview-heading" className="mb-2 text-base font-semibold">Rendered form (live)</h2>
         <LivePreview document={preview} />
       </aside>
-    </form>
+    </div>
   );
 }
