@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { Tab, TabList, TabPanel, Tabs } from "react-aria-components";
@@ -7,12 +8,17 @@ import { Alert } from "@/components/ui/alert";
 import { exportBlueprintText } from "@/lib/blueprints/json-text";
 import { ChangesPanel } from "@/components/blueprints/changes-panel";
 import { SelectInput } from "@/components/blueprints/editor/inputs";
-import { LivePreview } from "@/components/blueprints/editor/live-preview";
 import { FieldTable } from "@/components/blueprints/field-table";
 import { blueprintHref, blueprintsHref, irnOf } from "@/components/blueprints/links";
 import { useBlueprintVersion, useVersions } from "@/components/blueprints/queries";
 import { StatusPill } from "@/components/blueprints/status-pill";
 import { VersionActions } from "@/components/blueprints/version-actions";
+
+// The form renderer loads when its tab is first shown, not with the page.
+const LivePreview = dynamic(() => import("@/components/blueprints/editor/live-preview").then((m) => m.LivePreview), {
+  ssr: false,
+  loading: () => <p role="status" className="text-sm">Loading the form…</p>,
+});
 
 const tabClass =
   "cursor-pointer rounded-t-md px-3 py-2 text-sm outline-none data-[selected]:border-b-2 data-[selected]:border-blue-700 data-[selected]:font-semibold data-[focus-visible]:ring-2 data-[focus-visible]:ring-blue-600 dark:data-[selected]:border-blue-300";

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useDeferredValue, useMemo, useReducer, useState } from "react";
 import type { JsonObject } from "@/lib/blueprints/json-text";
 import { orderOf } from "@/lib/blueprints/raw-fields";
@@ -7,11 +8,19 @@ import { validateBlueprint, type BlueprintIssue, type KnownBlueprint } from "@/l
 import type { FieldErrors } from "@/lib/http/errors";
 import { Button } from "@/components/ui/button";
 import { editorReducer, fromDocument, toDocument } from "@/components/blueprints/editor/editor-state";
-import { FieldList } from "@/components/blueprints/editor/field-list";
 import { FieldProperties, type MessagesFor } from "@/components/blueprints/editor/field-properties";
 import { IssueSummary } from "@/components/blueprints/editor/issue-summary";
-import { LivePreview } from "@/components/blueprints/editor/live-preview";
 import { MetadataFields } from "@/components/blueprints/editor/metadata-fields";
+
+// The drag-and-drop list and the form renderer are the heavy parts: loaded after the page, not in its first JS.
+const FieldList = dynamic(() => import("@/components/blueprints/editor/field-list").then((m) => m.FieldList), {
+  ssr: false,
+  loading: () => <p role="status" className="text-sm">Loading the field list…</p>,
+});
+const LivePreview = dynamic(() => import("@/components/blueprints/editor/live-preview").then((m) => m.LivePreview), {
+  ssr: false,
+  loading: () => <p role="status" className="text-sm">Loading the form…</p>,
+});
 
 /**
  * The blueprint editor: metadata, the field list (reorder by drag, keyboard or
