@@ -100,6 +100,8 @@ test("fields reorder with the keyboard alone, and the new order is saved", async
   await createDraft(request, name, [field("alpha", 1), field("beta", 2), field("gamma", 3)]);
   await page.goto(`/environments/${ENV}/blueprints/e2e/${name}/edit?v=0.0.1`);
   await expect(page.getByRole("heading", { name: "Edit draft 0.0.1" })).toBeVisible();
+  // The list loads after the page.
+  await expect(page.getByRole("grid", { name: "Fields, in form order" })).toBeVisible();
 
   // Move buttons: Tab to "Add field", then into the list, and along the row to "Move gamma up".
   await page.getByRole("button", { name: "Add field" }).focus();
