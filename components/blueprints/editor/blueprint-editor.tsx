@@ -65,10 +65,12 @@ export function BlueprintEditor({
   const errors = issues.filter((i) => i.severity === "error");
   const preview = useDeferredValue(document);
 
+  // A new blueprint starts empty: its errors show from the first save attempt, not before anything is typed.
+  const showErrors = attempted || !isNew;
   const rowIndex = new Map(state.rows.map((r, i) => [r.id, i]));
-  const errorRows = new Set(state.rows.filter((_, i) => errors.some((e) => e.path.startsWith(`fields.${i}.`))).map((r) => r.id));
+  const errorRows = new Set(!showErrors ? [] : state.rows.filter((_, i) => errors.some((e) => e.path.startsWith(`fields.${i}.`))).map((r) => r.id));
   const messagesAt = (prefix: string): MessagesFor => (prop) => ({
-    errors: issues.filter((i) => i.severity === "error" && i.path === `${prefix}${prop}`).map((i) => i.message),
+    errors: showErrors ? issues.filter((i) => i.severity === "error" && i.path === `${prefix}${prop}`).map((i) => i.message) : [],
     warnings: issues.filter((i) => i.severity === "warning" && i.path === `${prefix}${prop}`).map((i) => i.message),
   });
   const selectedRow = state.rows.find((r) => r.id === selected) ?? state.rows[0];
@@ -98,7 +100,7 @@ export function BlueprintEditor({
           <FieldList rows={state.rows} selected={selectedRow?.id} errorRows={errorRows} dispatch={dispatch} onSelect={setSelected} />
         </section>
         {selectedRow ? <FieldProperties key={selectedRow.id} row={selectedRow} known={known} messages={messagesAt(`fields.${rowIndex.get(selectedRow.id) ?? 0}.`)} dispatch={dispatch} /> : null}
-        <IssueSummary issues={issues} show={attempted || errors.length > 0} />
+        <IssueSummary issues={issues} show={showErrors} />
         <div className="flex flex-wrap gap-2">
           <Button
             busy={saving}

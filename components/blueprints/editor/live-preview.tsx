@@ -15,14 +15,15 @@ import { BlueprintForm } from "@/components/blueprints/form/blueprint-form";
  */
 export function LivePreview({ document, languages = DEFAULT_LANGUAGES }: { document: JsonObject; languages?: string[] }) {
   const model = useMemo(() => {
-    const parsed = parseBlueprint(document);
+    // A blueprint still being named renders all the same.
+    const parsed = parseBlueprint({ ...document, irn: document.irn || "irn:blueprint:new:new", name: document.name || "new", label: document.label ?? "" });
     return parsed.success ? buildFormModel(parsed.data, { languages }) : null;
   }, [document, languages]);
   // The form keeps its values while the blueprint is edited only if its fields stay the same; a new shape starts afresh.
   const shape = useMemo(() => JSON.stringify(document.fields ?? null), [document.fields]);
   const [parsedValues, setParsedValues] = useState<DocumentValues | null>(null);
   if (!model) {
-    return <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-600 dark:text-slate-300">The form appears once every field has a name, label, type, widget, layer and order.</p>;
+    return <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-600 dark:text-slate-300">The form appears once every field has a name, type, widget, layer and order.</p>;
   }
   return (
     <div className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
