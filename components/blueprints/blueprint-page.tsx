@@ -7,6 +7,7 @@ import { Tab, TabList, TabPanel, Tabs } from "react-aria-components";
 import { Alert } from "@/components/ui/alert";
 import { exportBlueprintText } from "@/lib/blueprints/json-text";
 import { ChangesPanel } from "@/components/blueprints/changes-panel";
+import { CopyButton } from "@/components/provisioning/copy-button";
 import { SelectInput } from "@/components/blueprints/editor/inputs";
 import { FieldTable } from "@/components/blueprints/field-table";
 import { blueprintHref, blueprintsHref, irnOf } from "@/components/blueprints/links";
@@ -77,7 +78,10 @@ export function BlueprintPage({ env, handle, name }: { env: string; handle: stri
         <TabPanel id="fields" className="pt-4">
           <FieldTable document={bp.document} />
         </TabPanel>
-        <TabPanel id="json" className="pt-4">
+        <TabPanel id="json" className="flex flex-col gap-2 pt-4">
+          <div>
+            <CopyButton text={exportBlueprintText(bp.document)} label="Copy JSON" />
+          </div>
           <pre className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-slate-50 p-4 text-xs dark:border-slate-700 dark:bg-slate-900" tabIndex={0} aria-label="Blueprint JSON">
             {exportBlueprintText(bp.document)}
           </pre>
