@@ -93,6 +93,8 @@ test("a malformed import gives line and column; a well-formed one is stored verb
   await expect(page.getByText(/order 21 is shared by “raw_id”, “language”; kept as imported/)).toBeVisible();
   const exported = await request.get(`${versionApi(name, "0.0.1")}/export`);
   expect(await exported.text()).toBe(text);
+  await page.getByRole("tab", { name: "JSON" }).click();
+  await expect(page.getByLabel("Blueprint JSON")).toHaveText(text);
 });
 
 test("fields reorder with the keyboard alone, and the new order is saved", async ({ page, request }) => {
