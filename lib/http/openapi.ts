@@ -21,6 +21,20 @@ import {
   testConnectionOp,
   updateEnvironmentOp,
 } from "@/lib/environments/operations";
+import {
+  createBlueprintOp,
+  deleteVersionOp,
+  diffVersionsOp,
+  exportVersionOp,
+  getVersionOp,
+  impactOp,
+  importBlueprintOp,
+  listBlueprintsOp,
+  listVersionsOp,
+  publishVersionOp,
+  startVersionOp,
+  updateVersionOp,
+} from "@/lib/blueprints/operations";
 
 /**
  * Every API operation. The OpenAPI document is generated from this list, and
@@ -48,6 +62,18 @@ export const operations: readonly Operation[] = [
   createInstallerOp,
   revealSecretOp,
   testEmailOp,
+  listBlueprintsOp,
+  createBlueprintOp,
+  importBlueprintOp,
+  listVersionsOp,
+  startVersionOp,
+  getVersionOp,
+  updateVersionOp,
+  deleteVersionOp,
+  publishVersionOp,
+  exportVersionOp,
+  diffVersionsOp,
+  impactOp,
 ];
 
 type JsonSchema = Record<string, unknown>;
