@@ -71,6 +71,7 @@ export function EnvironmentDetail({ name }: { name: string }) {
             description: e.description ?? "",
             readCapacity: e.readCapacity === null ? "" : String(e.readCapacity),
             writeCapacity: e.writeCapacity === null ? "" : String(e.writeCapacity),
+            languages: e.languages.join(", "),
             version: e.version,
           }}
           onSubmit={async (values) => {
