@@ -93,16 +93,17 @@ export function pathFromIndex(blueprint: string, value: string): string | undefi
   return value.startsWith(prefix) ? value.slice(prefix.length) : undefined;
 }
 
-export type GeoPoint = { lat: number; lng: number };
+/** As the form model stores a geo value (lib/blueprints/coerce.ts). */
+export type GeoPoint = { lat: number; lon: number };
 
 export function isGeoPoint(value: unknown): value is GeoPoint {
   if (!value || typeof value !== "object") return false;
-  const { lat, lng } = value as Record<string, unknown>;
-  return typeof lat === "number" && typeof lng === "number" && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
+  const { lat, lon } = value as Record<string, unknown>;
+  return typeof lat === "number" && typeof lon === "number" && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
 }
 
 export function geohashOf(point: GeoPoint, precision = GEOHASH_PRECISION): string {
-  return ngeohash.encode(point.lat, point.lng, precision);
+  return ngeohash.encode(point.lat, point.lon, precision);
 }
 
 export function geoIndex(blueprint: string, point: GeoPoint): string {
@@ -141,7 +142,7 @@ export function geoSearchPrefixes(blueprint: string, point: GeoPoint, radiusMete
 export function distanceMeters(a: GeoPoint, b: GeoPoint): number {
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
+  const dLng = (b.lon - a.lon) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
   return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
 }

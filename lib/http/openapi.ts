@@ -21,6 +21,15 @@ import {
   testConnectionOp,
   updateEnvironmentOp,
 } from "@/lib/environments/operations";
+import {
+  createDocumentOp,
+  deleteDocumentOp,
+  exportDocumentsOp,
+  getDocumentOp,
+  listDocumentsOp,
+  searchSourceOp,
+  updateDocumentOp,
+} from "@/lib/documents/operations";
 
 /**
  * Every API operation. The OpenAPI document is generated from this list, and
@@ -48,6 +57,13 @@ export const operations: readonly Operation[] = [
   createInstallerOp,
   revealSecretOp,
   testEmailOp,
+  listDocumentsOp,
+  createDocumentOp,
+  getDocumentOp,
+  updateDocumentOp,
+  deleteDocumentOp,
+  searchSourceOp,
+  exportDocumentsOp,
 ];
 
 type JsonSchema = Record<string, unknown>;

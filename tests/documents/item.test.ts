@@ -13,12 +13,12 @@ const doc: StoredDocument = {
   createdBy: "a@x.io",
   updatedAt: "2025-01-18T09:22:46.000Z",
   updatedBy: "b@x.io",
-  values: { name: "Tour Eiffel", title: { en: "Eiffel Tower", fr: "Tour Eiffel" }, tags: ["Iron", 1889], where: { lat: 48.8584, lng: 2.2945 } },
+  values: { name: "Tour Eiffel", title: { en: "Eiffel Tower", fr: "Tour Eiffel" }, tags: ["Iron", 1889], where: { lat: 48.8584, lon: 2.2945 } },
 };
 
 describe("stored document item", () => {
   it("puts values at the top level and keys as the data model says", () => {
-    const item = toItem(doc, { lat: 48.8584, lng: 2.2945 });
+    const item = toItem(doc, { lat: 48.8584, lon: 2.2945 });
     expect(item).toMatchObject({
       name: "Tour Eiffel",
       portfolio_index: "sys",

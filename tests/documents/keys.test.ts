@@ -45,8 +45,8 @@ describe("document keys (docs/data-model.md)", () => {
   });
 
   it("builds geo_index from a 9-character geohash", () => {
-    expect(geoIndex("places", { lat: 48.8584, lng: 2.2945 })).toBe(`places#${ngeohash.encode(48.8584, 2.2945, 9)}`);
-    expect(geoIndex("places", { lat: 48.8584, lng: 2.2945 })).toMatch(/^places#u09tunq/);
+    expect(geoIndex("places", { lat: 48.8584, lon: 2.2945 })).toBe(`places#${ngeohash.encode(48.8584, 2.2945, 9)}`);
+    expect(geoIndex("places", { lat: 48.8584, lon: 2.2945 })).toMatch(/^places#u09tunq/);
   });
 
   it("chooses a coarser prefix for a wider radius", () => {
@@ -58,20 +58,20 @@ describe("document keys (docs/data-model.md)", () => {
   });
 
   it("searches the point's cell and its eight neighbours, which cover the radius", () => {
-    const center = { lat: 48.8584, lng: 2.2945 };
+    const center = { lat: 48.8584, lon: 2.2945 };
     const prefixes = geoSearchPrefixes("places", center, 1_000);
     expect(prefixes).toHaveLength(9);
-    expect(prefixes[0]).toBe(`places#${ngeohash.encode(center.lat, center.lng, 5)}`);
+    expect(prefixes[0]).toBe(`places#${ngeohash.encode(center.lat, center.lon, 5)}`);
     // A point 900 m away in any direction falls in one of the cells.
     for (const [dLat, dLng] of [[0.0081, 0], [-0.0081, 0], [0, 0.0122], [0, -0.0122]] as const) {
-      const near = { lat: center.lat + dLat, lng: center.lng + dLng };
+      const near = { lat: center.lat + dLat, lon: center.lon + dLng };
       expect(distanceMeters(center, near)).toBeLessThan(1_000);
       expect(prefixes.some((p) => geoIndex("places", near).startsWith(p))).toBe(true);
     }
   });
 
   it("measures great-circle distance", () => {
-    expect(distanceMeters({ lat: 0, lng: 0 }, { lat: 0, lng: 1 })).toBeCloseTo(111_195, -2);
-    expect(distanceMeters({ lat: 10, lng: 10 }, { lat: 10, lng: 10 })).toBe(0);
+    expect(distanceMeters({ lat: 0, lon: 0 }, { lat: 0, lon: 1 })).toBeCloseTo(111_195, -2);
+    expect(distanceMeters({ lat: 10, lon: 10 }, { lat: 10, lon: 10 })).toBe(0);
   });
 });
