@@ -1,5 +1,5 @@
 import "server-only";
-import { findBlueprintByName } from "@/lib/documents/blueprint-reader";
+import { blueprintForNewDocuments } from "@/lib/documents/blueprint-version";
 import { toJsonLd } from "@/lib/documents/jsonld";
 import { listDocuments } from "@/lib/documents/list";
 import { documentListQuerySchema, type DocumentView } from "@/lib/documents/schema";
@@ -12,7 +12,7 @@ import { ValidationError } from "@/lib/http/errors";
 export const MAX_EXPORT = 5_000;
 
 export async function exportDocuments(env: EnvironmentRecord, ref: DocRef, format: "json" | "jsonld"): Promise<Record<string, unknown>> {
-  const blueprint = await findBlueprintByName(env, ref.blueprint);
+  const blueprint = await blueprintForNewDocuments(env, ref.blueprint);
   const docs: DocumentView[] = [];
   let cursor: string | undefined;
   do {
@@ -29,7 +29,7 @@ export async function exportDocuments(env: EnvironmentRecord, ref: DocRef, forma
   }
   return {
     portfolio: ref.portfolio,
-    blueprint: { name: blueprint.name, irn: blueprint.irn, version: blueprint.version },
+    blueprint: { name: ref.blueprint, irn: blueprint.irn, version: blueprint.version },
     exportedAt: new Date().toISOString(),
     documents: docs,
   };

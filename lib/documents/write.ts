@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { isAwsError, toUpstreamError } from "@/lib/aws/errors";
-import { findBlueprintByName, getBlueprintVersion, type BlueprintRecord } from "@/lib/documents/blueprint-reader";
+import { blueprintForNewDocuments, blueprintOfDocument, type BlueprintRecord } from "@/lib/documents/blueprint-version";
 import { StaleDocumentError } from "@/lib/documents/errors";
 import { fromItem, toItem, type StoredDocument } from "@/lib/documents/item";
 import { docIndex, normalizePath } from "@/lib/documents/keys";
@@ -60,7 +60,7 @@ async function prepare(table: DataTable, ref: DocRef, blueprint: BlueprintRecord
 
 export async function createDocument(env: EnvironmentRecord, ref: DocRef, input: DocumentCreate, actor: string): Promise<DocumentView> {
   const table = dataTable(env);
-  const blueprint = await findBlueprintByName(env, ref.blueprint);
+  const blueprint = await blueprintForNewDocuments(env, ref.blueprint);
   const path = pathOf(input.path);
   const { values, location } = await prepare(table, ref, blueprint, input.values);
   const now = new Date().toISOString();
@@ -107,24 +107,12 @@ async function conditional(table: DataTable, ref: DocRef, id: string, what: stri
   }
 }
 
-/** The blueprint version the document names; if that version is gone, the one new documents use. */
-async function blueprintOf(env: EnvironmentRecord, doc: StoredDocument): Promise<BlueprintRecord> {
-  if (doc.blueprintIrn && doc.blueprintVersion) {
-    try {
-      return await getBlueprintVersion(env, doc.blueprintIrn, doc.blueprintVersion);
-    } catch (err) {
-      if (!(err instanceof NotFoundError)) throw err;
-    }
-  }
-  return findBlueprintByName(env, doc.blueprint);
-}
-
 export async function updateDocument(env: EnvironmentRecord, ref: DocRef, id: string, input: DocumentUpdate, actor: string): Promise<DocumentView> {
   const table = dataTable(env);
   const current = await readItem(table, ref, id);
   if (!current) throw notFound(ref, id);
   if (current.revision !== input.revision) throw new StaleDocumentError(toView(current));
-  const blueprint = await blueprintOf(env, current);
+  const blueprint = await blueprintOfDocument(env, ref.blueprint, current.blueprintIrn, current.blueprintVersion);
   const path = input.path === undefined ? current.path : pathOf(input.path);
   const { values, location } = await prepare(table, ref, blueprint, input.values);
   const doc: StoredDocument = {

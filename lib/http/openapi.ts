@@ -30,6 +30,19 @@ import {
   searchSourceOp,
   updateDocumentOp,
 } from "@/lib/documents/operations";
+import {
+  createBlueprintOp,
+  deleteVersionOp,
+  diffVersionsOp,
+  exportVersionOp,
+  getVersionOp,
+  importBlueprintOp,
+  listBlueprintsOp,
+  listVersionsOp,
+  publishVersionOp,
+  startVersionOp,
+  updateVersionOp,
+} from "@/lib/blueprints/operations";
 
 /**
  * Every API operation. The OpenAPI document is generated from this list, and
@@ -64,6 +77,17 @@ export const operations: readonly Operation[] = [
   deleteDocumentOp,
   searchSourceOp,
   exportDocumentsOp,
+  listBlueprintsOp,
+  createBlueprintOp,
+  importBlueprintOp,
+  listVersionsOp,
+  startVersionOp,
+  getVersionOp,
+  updateVersionOp,
+  deleteVersionOp,
+  publishVersionOp,
+  exportVersionOp,
+  diffVersionsOp,
 ];
 
 type JsonSchema = Record<string, unknown>;
