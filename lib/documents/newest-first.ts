@@ -23,7 +23,8 @@ export type NewestFirstOptions = {
 
 const CHUNK = 50;
 
-async function fetchItems(table: DataTable, keys: Key[], attributes?: string[]): Promise<Map<string, Record<string, unknown>>> {
+/** Items by key (BatchGetItem, unprocessed keys retried), by doc_index. */
+export async function fetchItems(table: DataTable, keys: Key[], attributes?: string[]): Promise<Map<string, Record<string, unknown>>> {
   const byDoc = new Map<string, Record<string, unknown>>();
   const names = attributes ? Object.fromEntries([...new Set(["doc_index", ...attributes])].map((a, i) => [`#a${i}`, a])) : undefined;
   let pending: Record<string, unknown>[] | undefined = keys.map((k) => ({ portfolio_index: k.portfolio_index, doc_index: k.doc_index }));

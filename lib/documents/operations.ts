@@ -3,6 +3,9 @@ import { defineOperation } from "@/lib/http/operation";
 import {
   docParamsSchema,
   docsParamsSchema,
+  documentBlueprintParamsSchema,
+  documentBlueprintQuerySchema,
+  documentBlueprintSchema,
   documentCreateSchema,
   documentDeleteQuerySchema,
   documentListQuerySchema,
@@ -106,4 +109,16 @@ export const exportDocumentsOp = defineOperation({
   params: docsParamsSchema,
   query: exportQuerySchema,
   response: z.unknown(),
+});
+
+export const getDocumentBlueprintOp = defineOperation({
+  id: "getDocumentBlueprint",
+  method: "GET",
+  path: "/api/environments/{env}/document-blueprints/{blueprint}",
+  summary: "The blueprint version a document form renders (the one new documents use, or ?irn=&version= of a stored document) and the environment's languages",
+  tag: "Documents",
+  role: "viewer",
+  params: documentBlueprintParamsSchema,
+  query: documentBlueprintQuerySchema,
+  response: documentBlueprintSchema,
 });

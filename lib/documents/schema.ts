@@ -85,3 +85,17 @@ export const sourcePageSchema = z.object({
 export type SourcePage = z.infer<typeof sourcePageSchema>;
 
 export const exportQuerySchema = z.object({ format: z.enum(["json", "jsonld"]).default("json") });
+
+export const documentBlueprintParamsSchema = z.object({ env: envNameSchema, blueprint: keyPart("The blueprint name") });
+export const documentBlueprintQuerySchema = z.object({
+  irn: z.string().max(256).optional().describe("With version: the version a stored document names"),
+  version: z.string().max(64).optional(),
+});
+export const documentBlueprintSchema = z.object({
+  irn: z.string(),
+  version: z.string(),
+  status: z.string(),
+  blueprint: z.record(z.string(), z.unknown()).describe("The blueprint document, verbatim"),
+  languages: z.array(z.string()).describe("The environment's languages for multilingual fields"),
+});
+export type DocumentBlueprint = z.infer<typeof documentBlueprintSchema>;

@@ -4,7 +4,7 @@ import { toUpstreamError } from "@/lib/aws/errors";
 import type { FormModel } from "@/lib/blueprints/form-model";
 import { decodeDataCursor, encodeCursor } from "@/lib/documents/cursor";
 import { docIndex, KEY_PART_PATTERN, TIME_INDEX, timePrefix } from "@/lib/documents/keys";
-import { readNewestFirst } from "@/lib/documents/newest-first";
+import { fetchItems, readNewestFirst } from "@/lib/documents/newest-first";
 import type { SourcePage, SourceQuery } from "@/lib/documents/schema";
 import type { DataTable } from "@/lib/documents/table";
 import { sourceValues } from "@/lib/documents/validate";
@@ -31,6 +31,11 @@ export async function searchSource(table: DataTable, portfolio: string, blueprin
   const startKey = decodeDataCursor(q.cursor, TIME_INDEX, portfolio, timePrefix(blueprint));
   const needle = q.q?.toLowerCase();
   try {
+    // A form showing a stored value asks for it by its exact id: one GetItem instead of a search.
+    if (q.value === "_id" && q.q && !q.cursor && KEY_PART_PATTERN.test(q.q)) {
+      const exact = (await fetchItems(table, [{ portfolio_index: portfolio, doc_index: docIndex(blueprint, q.q) }], ["_id", q.value, q.label])).values().next().value;
+      if (exact) return { items: [{ value: q.q, label: asText(exact[q.label]) || q.q }], nextCursor: null };
+    }
     const { items, lastKey } = await readNewestFirst(table, portfolio, blueprint, {
       limit: q.limit,
       startKey,

@@ -95,6 +95,8 @@ describe("documents (against the emulator)", () => {
     const table = dataTable(env);
     const found = await searchSource(table, "sys", "schd_jobs", sourceQuerySchema.parse({ value: "_id", label: "name", q: "EXPORT" }));
     expect(found.items).toEqual([{ value: nightly.id, label: "Nightly export" }]);
+    const exact = await searchSource(table, "sys", "schd_jobs", sourceQuerySchema.parse({ value: "_id", label: "name", q: hourly.id }));
+    expect(exact).toEqual({ items: [{ value: hourly.id, label: "Hourly sync" }], nextCursor: null });
     const first = await searchSource(table, "sys", "schd_jobs", sourceQuerySchema.parse({ value: "_id", label: "name", limit: 1 }));
     expect(first.items).toEqual([{ value: hourly.id, label: "Hourly sync" }]);
     const second = await searchSource(table, "sys", "schd_jobs", sourceQuerySchema.parse({ value: "_id", label: "name", limit: 1, cursor: first.nextCursor ?? undefined }));
