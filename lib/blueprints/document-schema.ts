@@ -132,11 +132,8 @@ function isFormModel(source: FormModel | Blueprint): source is FormModel {
   return "sections" in source && "languages" in source && "warnings" in source;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-export type DocumentSchema = z.ZodType<DocumentValues, unknown>;
+/** Input: form values or stored document values (both objects keyed by field name). */
+export type DocumentSchema = z.ZodType<DocumentValues, Record<string, unknown>>;
 
 /**
  * One object check rather than z.object(shape): zod skips optional schemas for
@@ -147,11 +144,7 @@ export type DocumentSchema = z.ZodType<DocumentValues, unknown>;
 export function buildDocumentSchema(source: FormModel | Blueprint, options: FormModelOptions): DocumentSchema {
   const model = isFormModel(source) ? source : buildFormModel(source, options);
   const checks = new Map(model.fields.map((field) => [field.name, fieldCheck(field, model.languages)]));
-  return z.unknown().transform((input, ctx): DocumentValues => {
-    if (!isRecord(input)) {
-      ctx.addIssue({ code: "custom", message: "Expected an object of field values" });
-      return z.NEVER;
-    }
+  return z.record(z.string(), z.unknown(), { error: "Expected an object of field values" }).transform((input, ctx): DocumentValues => {
     const out: DocumentValues = {};
     for (const [name, check] of checks) {
       const result = check(input[name]);

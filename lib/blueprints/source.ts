@@ -21,3 +21,20 @@ export function parseSource(source: string | undefined, warn: (message: string) 
 export function formatSource(source: FieldSource): string {
   return `${source.blueprint}:${source.valueField}:${source.labelField}`;
 }
+
+/** One choice of a source-backed select: the value stored and the label shown. */
+export type SourceOption = { value: string; label: string };
+export type SourcePage = { items: SourceOption[]; nextCursor: string | null };
+
+/**
+ * Searches the documents of `blueprint` for a source-backed select, one page at
+ * a time (`cursor` null for the first). The search should also match a value
+ * exactly, so that a stored value can be shown by its label.
+ */
+export type SourceSearch = (
+  blueprint: string,
+  valueField: string,
+  labelField: string,
+  query: string,
+  cursor: string | null,
+) => Promise<SourcePage>;
