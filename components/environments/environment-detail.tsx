@@ -40,6 +40,9 @@ export function EnvironmentDetail({ name }: { name: string }) {
             <Link href={`/environments/${e.name}/provisioning`} className="rounded-md bg-blue-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-blue-800">
               Provisioning checklist
             </Link>
+            <Link href={`/environments/${e.name}/blueprints`} className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
+              Blueprints
+            </Link>
             <Button variant="danger" onClick={() => setConfirming(true)}>
               Remove
             </Button>

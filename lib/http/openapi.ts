@@ -37,6 +37,7 @@ import {
   diffVersionsOp,
   exportVersionOp,
   getVersionOp,
+  impactOp,
   importBlueprintOp,
   listBlueprintsOp,
   listVersionsOp,
@@ -90,6 +91,7 @@ export const operations: readonly Operation[] = [
   publishVersionOp,
   exportVersionOp,
   diffVersionsOp,
+  impactOp,
 ];
 
 type JsonSchema = Record<string, unknown>;

@@ -9,6 +9,9 @@ import type { JsonObject } from "@/lib/blueprints/json-text";
 import { diffVersions, exportVersion, importBlueprint } from "@/lib/blueprints/service";
 import { getVersion, listBlueprints, listVersions } from "@/lib/blueprints/store-read";
 import { createBlueprint, deleteDraft, publishVersion, startVersion, updateDraft } from "@/lib/blueprints/store-write";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { homeClients } from "@/lib/aws/clients";
+import { versionImpact } from "@/lib/blueprints/impact-service";
 import { withEmulator } from "../support/emulator";
 import { SEED_FILES, seedText } from "../blueprints/seed-files";
 
@@ -141,5 +144,38 @@ describe("blueprint store (against the emulator)", () => {
     const imported = await importBlueprint(env, { text, verbatim: true }, "a@x.io");
     expect(imported.issues.map((i) => i.path)).toEqual(["fields.19.order"]);
     expect((await exportVersion(env, "irn:blueprint:acme:people", "0.0.1")).text).toBe(text);
+  });
+
+  it("previews the impact of a new version on the documents of a portfolio", async () => {
+    const runs = "irn:blueprint:irma:schd_runs";
+    const put = (id: string, values: Record<string, unknown>, portfolio = "sys") =>
+      homeClients().documents.send(
+        new PutCommand({ TableName: "bp-env_data", Item: { portfolio_index: portfolio, doc_index: `schd_runs#${id}`, time_index: `schd_runs#2026-01-01T00:00:00Z#${id}`, _id: id, _revision: 1, ...values } }),
+      );
+    const base = { schd_jobs_id: "j1", status: "new", trigger: "manual", author: "me" };
+    await put("r1", { ...base, output: "done", time_queued: "2026-01-01" });
+    await put("r2", { ...base, output: "log" });
+    await put("r3", { ...base, time_queued: "2026-01-02", color: "red" });
+    await put("elsewhere", base, "other-portfolio");
+
+    const draft = await startVersion(env, runs, { from: "0.0.1", bump: "minor" }, "a@x.io");
+    const fields = draft.record.document.fields as JsonObject[];
+    const edited = {
+      ...draft.record.document,
+      fields: fields.map((f) => (f.name === "output" ? { ...f, cardinality: "multiple" } : f.name === "time_queued" ? { ...f, required: true } : f)),
+    };
+    await updateDraft(env, runs, "0.1.0", { document: edited, revision: 1 }, "a@x.io");
+
+    const impact = await versionImpact(env, runs, "0.1.0", { portfolio: "sys" });
+    expect(impact).toMatchObject({ version: "0.1.0", against: "0.0.1", portfolio: "sys", total: 3, failing: 2, partial: false });
+    expect(impact.fields.map((f) => [f.field, f.documents, f.examples])).toEqual([
+      ["color", 1, ["r3"]],
+      ["time_queued", 1, ["r2"]],
+    ]);
+    expect(impact.fields[0]?.reasons).toEqual([{ message: "Not a field of this blueprint", documents: 1 }]);
+    expect(impact.fields[1]?.changes).toEqual(["time_queued is now required"]);
+    expect(impact.diff?.fields.map((c) => c.kind)).toEqual(["single-to-multiple", "newly-required"]);
+    // The unchanged seed version accepts two of them; the document with an undeclared field fails there too.
+    expect((await versionImpact(env, runs, "0.0.1", { portfolio: "sys" })).failing).toBe(1);
   });
 });
