@@ -12,7 +12,7 @@ import { dataTable, type DataTable } from "@/lib/documents/table";
 import { locationOf, modelOf, validateValues } from "@/lib/documents/validate";
 import { toView } from "@/lib/documents/view";
 import { languagesOf, type EnvironmentRecord } from "@/lib/environments/record";
-import { NotFoundError, ValidationError } from "@/lib/http/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/http/errors";
 
 /**
  * Document writes. Every write is re-validated with the blueprint version the
@@ -58,7 +58,8 @@ async function prepare(table: DataTable, ref: DocRef, blueprint: BlueprintRecord
   return { values: clean, location: locationOf(model, clean) };
 }
 
-export async function createDocument(env: EnvironmentRecord, ref: DocRef, input: DocumentCreate, actor: string): Promise<DocumentView> {
+/** `id` is for seeding fixed examples; the API always lets the server choose. */
+export async function createDocument(env: EnvironmentRecord, ref: DocRef, input: DocumentCreate, actor: string, options: { id?: string } = {}): Promise<DocumentView> {
   const table = dataTable(env);
   const blueprint = await blueprintForNewDocuments(env, ref.blueprint);
   const path = pathOf(input.path);
@@ -69,7 +70,7 @@ export async function createDocument(env: EnvironmentRecord, ref: DocRef, input:
     blueprint: ref.blueprint,
     blueprintIrn: blueprint.irn,
     blueprintVersion: blueprint.version,
-    id: randomUUID(),
+    id: options.id ?? randomUUID(),
     path,
     revision: 1,
     createdAt: now,
@@ -81,6 +82,7 @@ export async function createDocument(env: EnvironmentRecord, ref: DocRef, input:
   try {
     await table.client.send(new PutCommand({ TableName: table.name, Item: toItem(doc, location), ConditionExpression: "attribute_not_exists(doc_index)" }));
   } catch (err) {
+    if (isAwsError(err, "ConditionalCheckFailedException")) throw new ConflictError(`A ${ref.blueprint} document ${doc.id} already exists.`);
     throw toUpstreamError(err, "saving the document");
   }
   return toView(doc);

@@ -6,6 +6,7 @@ import visits from "@/blueprints/examples/visits.json";
 import { homeClients } from "@/lib/aws/clients";
 import { StaleDocumentError } from "@/lib/documents/errors";
 import { exportDocuments } from "@/lib/documents/export";
+import { EXAMPLE_DOCUMENTS, seedSandboxExamples } from "@/lib/documents/sandbox-examples";
 import { listDocuments } from "@/lib/documents/list";
 import { documentListQuerySchema, sourceQuerySchema, type DocumentView } from "@/lib/documents/schema";
 import { searchSource } from "@/lib/documents/sources";
@@ -28,18 +29,21 @@ const runs = { portfolio: "sys", blueprint: "schd_runs" };
 const placesRef = { portfolio: "sys", blueprint: "places" };
 const list = (ref: typeof jobs, q: object) => listDocuments(env, ref, documentListQuerySchema.parse(q));
 
-/** An environment with step 3's blueprints and data tables and the seed and example blueprints, nothing else. */
-beforeAll(async () => {
-  env = await createEnvironment(environmentCreateSchema.parse({ name: "docs-one", region: "us-east-1", credentials: { type: "default" } }), "tester");
-  const names = environmentNames(env.name).tables;
+/** An environment with step 3's blueprints and data tables and the given blueprints, nothing else. */
+async function environmentWithTables(name: string, blueprints: Record<string, unknown>[], languages?: string[]) {
+  const record = await createEnvironment(environmentCreateSchema.parse({ name, region: "us-east-1", credentials: { type: "default" }, languages }), "tester");
+  const names = environmentNames(record.name).tables;
   const { dynamodb, documents } = homeClients();
   for (const spec of tableSpecs(names).filter((t) => t.TableName === names.data || t.TableName === names.blueprints)) {
     await dynamodb.send(new CreateTableCommand(spec));
     await waitUntilTableExists({ client: dynamodb, maxWaitTime: 60 }, { TableName: spec.TableName });
   }
-  for (const item of [...DEFAULT_BLUEPRINTS.map((b) => b.document), places, visits]) {
-    await documents.send(new PutCommand({ TableName: names.blueprints, Item: item }));
-  }
+  for (const item of blueprints) await documents.send(new PutCommand({ TableName: names.blueprints, Item: item }));
+  return record;
+}
+
+beforeAll(async () => {
+  env = await environmentWithTables("docs-one", [...DEFAULT_BLUEPRINTS.map((b) => b.document), places, visits]);
 });
 
 const job = (name: string, extra: object = {}) => ({ values: { name, status: "available", handler: `jobs.${name}`, type: "control", ...extra } });
@@ -173,5 +177,19 @@ describe("documents (against the emulator)", () => {
     const graph = ld["@graph"] as Record<string, unknown>[];
     expect(graph).toHaveLength(4);
     expect(graph[0]).toMatchObject({ "@id": expect.stringMatching(/^urn:uuid:/), "@type": "https://tanktower.example/_blueprint/examples/places/1.0.0" });
+  });
+});
+
+describe("sandbox examples", () => {
+  it("adds the example blueprints and valid example documents once", async () => {
+    const sandbox = await environmentWithTables("sandbox", DEFAULT_BLUEPRINTS.map((b) => b.document), ["en", "fr"]);
+    expect(await seedSandboxExamples("system:test")).toEqual({ blueprints: 2, documents: EXAMPLE_DOCUMENTS.length });
+    expect(await seedSandboxExamples("system:test")).toEqual({ blueprints: 0, documents: 0 });
+    const placesPage = await listDocuments(sandbox, placesRef, documentListQuerySchema.parse({ limit: 100 }));
+    expect(placesPage.items.map((d) => (d.values.name as { en: string }).en).sort()).toEqual(["Eiffel Tower", "Kew Gardens", "Louvre Museum", "Luxembourg Garden"]);
+    const paris = await listDocuments(sandbox, placesRef, documentListQuerySchema.parse({ folder: "europe" }));
+    expect(paris.folders).toEqual(["europe/france", "europe/united-kingdom"]);
+    const visit = await getDocument(sandbox, { portfolio: "sys", blueprint: "visits" }, "0a5e1f00-0000-4000-8000-000000000101");
+    expect(visit.values.notes).toEqual({ en: "Went up at sunset.", fr: "Montée au coucher du soleil." });
   });
 });
