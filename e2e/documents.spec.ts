@@ -65,6 +65,7 @@ test("a stale save answers 409 and shows the stored version beside mine", async 
   await description.fill("my words");
   await page.getByRole("button", { name: "Save changes" }).click();
   const conflict = page.getByRole("region", { name: "Someone else saved this document first" });
+  await expect(page.getByRole("alert").filter({ hasText: "Your changes are not saved yet" })).toBeVisible();
   await expect(conflict).toBeVisible();
   const row = conflict.getByRole("row", { name: /Description/ });
   await expect(row).toContainText("their words");
@@ -95,6 +96,8 @@ test("delete asks for confirmation first", async ({ page }) => {
 });
 
 test("the list pages newest first, filters by text and browses example places by folder and near a point", async ({ page }) => {
+  const blueprint = await page.request.get("/api/environments/sandbox/document-blueprints/places");
+  expect(((await blueprint.json()) as { languages: string[] }).languages).toEqual(["en", "fr"]);
   await page.goto(`${DOCS}/places`);
   await expect(page.getByRole("heading", { name: "Places documents" })).toBeVisible();
   await expect(page.getByRole("link", { name: /Eiffel Tower/ })).toBeVisible();

@@ -27,9 +27,9 @@ export function ConflictPanel({
 }) {
   const languages = model.languages;
   return (
-    <section aria-labelledby="conflict-heading" role="alert" className="mb-6 rounded-lg border border-amber-400 bg-amber-50 p-4 text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100">
+    <section aria-labelledby="conflict-heading" className="mb-6 rounded-lg border border-amber-400 bg-amber-50 p-4 text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100">
       <h2 id="conflict-heading" className="text-base font-semibold">Someone else saved this document first</h2>
-      <p className="mt-1 text-sm">
+      <p role="alert" className="mt-1 text-sm">
         {theirs.updatedBy || "Someone"} saved revision {theirs.revision} at {new Date(theirs.updatedAt).toLocaleString()}. Your changes are not saved yet. Compare, then keep theirs or save yours over it.
       </p>
       <div className="mt-3 overflow-x-auto rounded-md border border-amber-300 bg-white text-slate-900 dark:border-amber-700 dark:bg-slate-900 dark:text-slate-100">

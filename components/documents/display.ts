@@ -2,13 +2,13 @@ import type { FormField, FormModel } from "@/lib/blueprints/form-model";
 import { parseBlueprint } from "@/lib/blueprints/types";
 import { buildFormModel } from "@/lib/blueprints/form-model";
 
-/** Short text of a stored value for tables and comparisons; always text, never markup. */
+/** Short text of a stored value for tables and comparisons (a multilingual value in its first filled language); always text, never markup. */
 export function displayValue(field: Pick<FormField, "valueType" | "multilingual" | "options">, value: unknown, languages: string[]): string {
   if (value === undefined || value === null || value === "") return "";
   if (field.multilingual && typeof value === "object" && !Array.isArray(value)) {
     const map = value as Record<string, unknown>;
     const first = languages.find((l) => map[l] !== undefined && map[l] !== "") ?? Object.keys(map)[0];
-    return first === undefined ? "" : displayValue({ ...field, multilingual: false }, map[first], languages) + (languages.length > 1 ? ` (${first})` : "");
+    return first === undefined ? "" : displayValue({ ...field, multilingual: false }, map[first], languages);
   }
   if (Array.isArray(value)) return value.map((v) => displayValue(field, v, languages)).filter(Boolean).join(", ");
   if (field.valueType === "geo" && typeof value === "object") {

@@ -27,7 +27,7 @@ import type { JsonValue } from "@/lib/blueprints/types";
 import { documentSchema, type DocumentView } from "@/lib/documents/schema";
 import { ApiError } from "@/lib/http/client";
 
-const back = "text-sm text-blue-700 underline-offset-2 hover:underline dark:text-blue-300";
+const back = "text-sm text-blue-700 underline underline-offset-2 dark:text-blue-300";
 
 function FolderField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   return (

@@ -27,7 +27,8 @@ function queryString(values: Record<string, string | undefined>): string {
 export function useDocumentsPage(r: DocsRef, filters: DocumentFilters) {
   return useQuery({
     queryKey: documentKeys.page(r, filters),
-    queryFn: () => api<DocumentPage>(`${docsPath(r)}${queryString(filters)}`),
+    // The root folder is "/" on the wire: an empty parameter would mean "not browsing folders".
+    queryFn: () => api<DocumentPage>(`${docsPath(r)}${queryString({ ...filters, folder: filters.folder === "" ? "/" : filters.folder })}`),
     placeholderData: keepPreviousData,
   });
 }

@@ -12,7 +12,10 @@ import { documentListQuerySchema, sourceQuerySchema, type DocumentView } from "@
 import { searchSource } from "@/lib/documents/sources";
 import { dataTable } from "@/lib/documents/table";
 import { createDocument, deleteDocument, getDocument, updateDocument } from "@/lib/documents/write";
-import type { EnvironmentRecord } from "@/lib/environments/record";
+import { findEnvironment, getEnvironment } from "@/lib/environments/read";
+import { createInstaller } from "@/lib/provisioning/installer";
+import { languagesOf, type EnvironmentRecord } from "@/lib/environments/record";
+import { ensureSandboxEnvironment } from "@/lib/environments/sandbox";
 import { environmentCreateSchema } from "@/lib/environments/schema";
 import { createEnvironment } from "@/lib/environments/write";
 import { NotFoundError, ValidationError } from "@/lib/http/errors";
@@ -30,8 +33,8 @@ const placesRef = { portfolio: "sys", blueprint: "places" };
 const list = (ref: typeof jobs, q: object) => listDocuments(env, ref, documentListQuerySchema.parse(q));
 
 /** An environment with step 3's blueprints and data tables and the given blueprints, nothing else. */
-async function environmentWithTables(name: string, blueprints: Record<string, unknown>[], languages?: string[]) {
-  const record = await createEnvironment(environmentCreateSchema.parse({ name, region: "us-east-1", credentials: { type: "default" }, languages }), "tester");
+async function environmentWithTables(name: string, blueprints: Record<string, unknown>[]) {
+  const record = (await findEnvironment(name)) ?? (await createEnvironment(environmentCreateSchema.parse({ name, region: "us-east-1", credentials: { type: "default" } }), "tester"));
   const names = environmentNames(record.name).tables;
   const { dynamodb, documents } = homeClients();
   for (const spec of tableSpecs(names).filter((t) => t.TableName === names.data || t.TableName === names.blueprints)) {
@@ -182,7 +185,11 @@ describe("documents (against the emulator)", () => {
 
 describe("sandbox examples", () => {
   it("adds the example blueprints and valid example documents once", async () => {
-    const sandbox = await environmentWithTables("sandbox", DEFAULT_BLUEPRINTS.map((b) => b.document), ["en", "fr"]);
+    await ensureSandboxEnvironment("system:test");
+    const sandbox = await environmentWithTables("sandbox", DEFAULT_BLUEPRINTS.map((b) => b.document));
+    // Provisioning's step 1 rewrites the record with the installer's key; the languages stay.
+    await createInstaller(sandbox, "system:test");
+    expect(languagesOf(await getEnvironment("sandbox"))).toEqual(["en", "fr"]);
     expect(await seedSandboxExamples("system:test")).toEqual({ blueprints: 2, documents: EXAMPLE_DOCUMENTS.length });
     expect(await seedSandboxExamples("system:test")).toEqual({ blueprints: 0, documents: 0 });
     const placesPage = await listDocuments(sandbox, placesRef, documentListQuerySchema.parse({ limit: 100 }));
