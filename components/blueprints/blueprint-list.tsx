@@ -1,6 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import { documentsHref } from "@/components/documents/queries";
+import { SYSTEM_PORTFOLIO } from "@/lib/documents/keys";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -50,7 +52,11 @@ export function BlueprintList({ env }: { env: string }) {
                 <StatusPill status={b.status} />
               </td>
               <td className="px-4 py-2">{b.versions}</td>
-              <td className="px-4 py-2">{b.documents ?? <span className="text-slate-500 dark:text-slate-400" title="Counted by the documents pages">—</span>}</td>
+              <td className="px-4 py-2">
+                <Link className={link} href={documentsHref({ env, portfolio: SYSTEM_PORTFOLIO, blueprint: b.name })} aria-label={`${b.name} documents${b.documents === null ? "" : ` (${b.documents})`}`}>
+                  {b.documents ?? "Open"}
+                </Link>
+              </td>
             </tr>
           ))}
         </DataTable>

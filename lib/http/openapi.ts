@@ -22,6 +22,16 @@ import {
   updateEnvironmentOp,
 } from "@/lib/environments/operations";
 import {
+  createDocumentOp,
+  deleteDocumentOp,
+  exportDocumentsOp,
+  getDocumentBlueprintOp,
+  getDocumentOp,
+  listDocumentsOp,
+  searchSourceOp,
+  updateDocumentOp,
+} from "@/lib/documents/operations";
+import {
   createBlueprintOp,
   deleteVersionOp,
   diffVersionsOp,
@@ -62,6 +72,14 @@ export const operations: readonly Operation[] = [
   createInstallerOp,
   revealSecretOp,
   testEmailOp,
+  listDocumentsOp,
+  createDocumentOp,
+  getDocumentOp,
+  updateDocumentOp,
+  deleteDocumentOp,
+  searchSourceOp,
+  exportDocumentsOp,
+  getDocumentBlueprintOp,
   listBlueprintsOp,
   createBlueprintOp,
   importBlueprintOp,

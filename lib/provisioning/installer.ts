@@ -59,6 +59,7 @@ export async function createInstaller(env: EnvironmentRecord, actor: string): Pr
       appApiUrl: current.appApiUrl,
       sesSender: current.sesSender,
       description: current.description,
+      languages: current.languages,
       credentials: { type: "keys", accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
       version: current.version,
     },
