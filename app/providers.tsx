@@ -1,8 +1,11 @@
 "use client";
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { ThemeProvider } from "next-themes";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
+import { RouterProvider } from "react-aria-components";
+import { Toaster } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/client";
 
 export function Providers({ children }: { children: ReactNode }) {
@@ -25,5 +28,14 @@ export function Providers({ children }: { children: ReactNode }) {
       },
     });
   });
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    // The theme is a class on <html>: the system setting until the user picks one (kept in localStorage).
+    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+      {/* React Aria links (menu items, palette) navigate with the Next router. */}
+      <RouterProvider navigate={(href) => router.push(href)}>
+        <QueryClientProvider client={client}>{children}</QueryClientProvider>
+        <Toaster />
+      </RouterProvider>
+    </ThemeProvider>
+  );
 }

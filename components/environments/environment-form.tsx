@@ -66,14 +66,15 @@ export function EnvironmentForm({
   });
 
   return (
-    <form onSubmit={submit} noValidate className="flex max-w-2xl flex-col gap-5" aria-label={submitLabel}>
+    <form onSubmit={submit} noValidate className="flex min-w-0 max-w-2xl flex-col gap-5" aria-label={submitLabel}>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {mode === "create" ? (
         <TextField
           label="Name"
           required
           autoComplete="off"
-          hint="3–24 characters: a lowercase letter, then lowercase letters, digits or hyphens. It prefixes table, IAM, Cognito and bucket names."
+          // The rule's error message already says what the hint says: show one or the other.
+          hint={errors.name ? undefined : "3–24 characters: a lowercase letter, then lowercase letters, digits or hyphens. It prefixes table, IAM, Cognito and bucket names."}
           error={errors.name?.message}
           {...form.register("name")}
         />
@@ -83,7 +84,7 @@ export function EnvironmentForm({
         <TextField label="AWS account id" inputMode="numeric" placeholder="123456789012" hint="Optional; Test connection shows the real one." error={errors.accountId?.message} {...form.register("accountId")} />
       </div>
       <CredentialsFields form={form} secretHint={secretHint} allowUnchanged={mode === "edit" ? currentCredentials : undefined} />
-      <fieldset className="flex flex-col gap-5 rounded-md border border-slate-200 p-4">
+      <fieldset className="flex min-w-0 flex-col gap-5 rounded-md border border-slate-200 p-4 dark:border-slate-700">
         <legend className="px-1 text-sm font-semibold">Application</legend>
         <TextField label="SES sender address" type="email" placeholder="no-reply@example.com" hint="The From address of invitation emails (setup step 7)." error={errors.sesSender?.message} {...form.register("sesSender")} />
         <TextField label="App API base URL" placeholder="https://abc123.execute-api.us-east-1.amazonaws.com/prod" hint="Optional; the deployed TankTower app. Used to scope execute-api:Invoke." error={errors.appApiUrl?.message} {...form.register("appApiUrl")} />

@@ -1,15 +1,17 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 
-/** A modal confirmation on the native <dialog>: focus trap, Escape to cancel. */
+/** A confirmation before something consequential; Escape or Cancel backs out. */
 export function ConfirmDialog({
   open,
   title,
   children,
   confirmLabel,
   busy,
+  tone = "danger",
   onConfirm,
   onCancel,
 }: {
@@ -18,40 +20,22 @@ export function ConfirmDialog({
   children: ReactNode;
   confirmLabel: string;
   busy?: boolean;
+  /** "primary" for confirmations that build rather than destroy. */
+  tone?: "danger" | "primary";
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby="confirm-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-      className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
-    >
-      <div className="p-6">
-        <h2 id="confirm-title" className="text-lg font-semibold">
-          {title}
-        </h2>
-        <div className="mt-2 text-sm text-slate-700">{children}</div>
-        <div className="mt-6 flex justify-end gap-2">
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button variant="danger" busy={busy} onClick={onConfirm}>
-            {confirmLabel}
-          </Button>
-        </div>
+    <Dialog open={open} onOpenChange={(next) => (next ? undefined : onCancel())} title={title} role="alertdialog" dismissable={false}>
+      <div className="mt-2 text-sm text-slate-700 dark:text-slate-300">{children}</div>
+      <div className="mt-6 flex flex-wrap justify-end gap-2">
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button variant={tone} busy={busy} onClick={onConfirm}>
+          {confirmLabel}
+        </Button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }
