@@ -2,11 +2,13 @@
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider } from "next-themes";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
-import { RouterProvider } from "react-aria-components";
-import { Toaster } from "@/components/ui/toast";
 import { ApiError } from "@/lib/http/client";
+
+// Toasts only ever follow an action, so their region loads after the page.
+const Toaster = dynamic(() => import("@/components/ui/toast").then((m) => m.Toaster), { ssr: false });
 
 export function Providers({ children }: { children: ReactNode }) {
   const router = useRouter();
@@ -31,11 +33,8 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     // The theme is a class on <html>: the system setting until the user picks one (kept in localStorage).
     <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
-      {/* React Aria links (menu items, palette) navigate with the Next router. */}
-      <RouterProvider navigate={(href) => router.push(href)}>
-        <QueryClientProvider client={client}>{children}</QueryClientProvider>
-        <Toaster />
-      </RouterProvider>
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      <Toaster />
     </ThemeProvider>
   );
 }

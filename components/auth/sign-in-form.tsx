@@ -1,21 +1,25 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/states";
 import type { PendingChallenge, Tokens } from "@/components/auth/cognito-sign-in";
-import { newPasswordSchema, signInPasswordSchema, type AuthConfig } from "@/lib/auth/schema";
+import type { AuthConfig } from "@/lib/auth/schema";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
 import { api, ApiError } from "@/lib/http/client";
 
 // amazon-cognito-identity-js is most of this page's weight: it loads when the form is first submitted.
 const cognito = () => import("@/components/auth/cognito-sign-in");
+
+type PasswordValues = { email: string; password: string };
+type NewPasswordValues = { newPassword: string; confirm: string };
+const passwordResolver = lazyZodResolver<PasswordValues>(() => import("@/lib/auth/schema").then((m) => m.signInPasswordSchema));
+const newPasswordResolver = lazyZodResolver<NewPasswordValues>(() => import("@/lib/auth/schema").then((m) => m.newPasswordSchema));
 
 function safeNext(next: string | null): string {
   return next && next.startsWith("/") && !next.startsWith("//") ? next : "/environments";
@@ -98,9 +102,9 @@ function PasswordStep({
   error: string | null;
   /** A resubmit that fails validation clears the previous answer's banner. */
   onInvalid: () => void;
-  onSubmit: (v: z.infer<typeof signInPasswordSchema>) => Promise<void>;
+  onSubmit: (v: PasswordValues) => Promise<void>;
 }) {
-  const form = useForm({ resolver: zodResolver(signInPasswordSchema), defaultValues: { email: "", password: "" } });
+  const form = useForm<PasswordValues>({ resolver: passwordResolver, defaultValues: { email: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
   return (
     <form onSubmit={form.handleSubmit(onSubmit, onInvalid)} noValidate className="flex flex-col gap-4" aria-label="Sign in">
@@ -120,7 +124,7 @@ function PasswordStep({
 }
 
 function NewPasswordStep({ error, onInvalid, onSubmit }: { error: string | null; onInvalid: () => void; onSubmit: (password: string) => Promise<void> }) {
-  const form = useForm({ resolver: zodResolver(newPasswordSchema), defaultValues: { newPassword: "", confirm: "" } });
+  const form = useForm<NewPasswordValues>({ resolver: newPasswordResolver, defaultValues: { newPassword: "", confirm: "" } });
   const { errors, isSubmitting } = form.formState;
   return (
     <form onSubmit={form.handleSubmit((v) => onSubmit(v.newPassword), onInvalid)} noValidate className="flex flex-col gap-4" aria-label="Choose a new password">

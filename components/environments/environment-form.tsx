@@ -1,19 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm, type Resolver } from "react-hook-form";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { applyServerErrors } from "@/components/ui/form-errors";
 import { CredentialsFields } from "@/components/environments/credentials-fields";
-import {
-  environmentCreateSchema,
-  environmentUpdateSchema,
-  type CredentialsUpdateInput,
-  type EnvironmentCreateInput,
-} from "@/lib/environments/schema";
+import { lazyZodResolver } from "@/components/ui/lazy-resolver";
+import type { CredentialsUpdateInput, EnvironmentCreateInput } from "@/lib/environments/schema";
 
 /**
  * The environment form: renders and validates only. Loading and saving are the
@@ -47,9 +42,12 @@ export function EnvironmentForm({
   /** Edit mode: a label for the stored credentials, offered as "keep". */
   currentCredentials?: string;
 }) {
-  const schema = mode === "create" ? environmentCreateSchema : environmentUpdateSchema;
+  const resolver = useMemo(
+    () => lazyZodResolver<EnvironmentFormValues>(() => import("@/lib/environments/schema").then((m) => (mode === "create" ? m.environmentCreateSchema : m.environmentUpdateSchema))),
+    [mode],
+  );
   const form = useForm<EnvironmentFormValues>({
-    resolver: zodResolver(schema) as unknown as Resolver<EnvironmentFormValues>,
+    resolver,
     defaultValues,
     mode: "onTouched",
   });

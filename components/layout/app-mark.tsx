@@ -8,3 +8,12 @@ export function AppMark({ className = "" }: { className?: string }) {
     </svg>
   );
 }
+
+export function PersonIcon() {
+  return (
+    <svg aria-hidden viewBox="0 0 24 24" className="size-5 shrink-0" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 21a8 8 0 0 1 16 0" />
+    </svg>
+  );
+}

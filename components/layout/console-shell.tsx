@@ -4,46 +4,27 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
-import { Drawer } from "@/components/ui/drawer";
-import { Menu, MenuItem } from "@/components/ui/menu";
-import { AppMark } from "@/components/layout/app-mark";
-import { NAV, isActive } from "@/components/layout/nav";
-import { ThemeMenu } from "@/components/layout/theme-menu";
+import { AppMark, PersonIcon } from "@/components/layout/app-mark";
+import { NavLinks } from "@/components/layout/nav-links";
 import { api } from "@/lib/http/client";
 
-// The palette (cmdk and its list) loads on first open, not with every page.
+/*
+ * What needs React Aria's overlay machinery loads apart from the page: the
+ * palette and the narrow-screen sheet on first open, the header's menus just
+ * after the page (behind same-sized placeholders). Every page's first load
+ * stays within its budget that way.
+ */
 const CommandPalette = dynamic(() => import("@/components/layout/command-palette").then((m) => m.CommandPalette), { ssr: false });
-
-const linkBase = "block whitespace-nowrap rounded-md px-3 py-1.5 text-sm";
-const linkActive = "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900";
-const linkIdle = "text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800";
-
-function NavLinks({ pathname, vertical, onNavigate }: { pathname: string; vertical?: boolean; onNavigate?: () => void }) {
-  return (
-    <ul className={vertical ? "flex flex-col gap-1" : "flex items-center gap-1"}>
-      {NAV.map((item) => (
-        <li key={item.href}>
-          {item.soon ? (
-            <span className={`${linkBase} text-slate-600 dark:text-slate-400`}>
-              {item.label}
-              <span className="ml-1.5 rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300">soon</span>
-              <span className="sr-only"> (coming in a later release)</span>
-            </span>
-          ) : (
-            <Link
-              href={item.href}
-              onClick={onNavigate}
-              aria-current={isActive(pathname, item.href) ? "page" : undefined}
-              className={`${linkBase} ${isActive(pathname, item.href) ? linkActive : linkIdle}`}
-            >
-              {item.label}
-            </Link>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}
+const MobileNav = dynamic(() => import("@/components/layout/mobile-nav").then((m) => m.MobileNav), { ssr: false });
+const HeaderMenus = dynamic(() => import("@/components/layout/header-menus").then((m) => m.HeaderMenus), {
+  ssr: false,
+  loading: () => (
+    <>
+      <span aria-hidden className="inline-flex size-9 items-center justify-center text-slate-400"><span className="size-5 rounded-full border-2 border-current" /></span>
+      <span aria-hidden className="inline-flex h-9 items-center px-2.5 text-slate-400"><PersonIcon /></span>
+    </>
+  ),
+});
 
 export function ConsoleShell({
   email,
@@ -59,6 +40,7 @@ export function ConsoleShell({
   const pathname = usePathname();
   const router = useRouter();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [menuLoaded, setMenuLoaded] = useState(false);
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [paletteLoaded, setPaletteLoaded] = useState(false);
 
@@ -100,7 +82,10 @@ export function ConsoleShell({
         <div className="mx-auto flex max-w-7xl items-center gap-2 px-3 py-2.5 sm:gap-3 sm:px-6">
           <button
             type="button"
-            onClick={() => setMenuOpen(true)}
+            onClick={() => {
+              setMenuLoaded(true);
+              setMenuOpen(true);
+            }}
             aria-label="Open navigation"
             className="rounded-md p-2 text-slate-700 hover:bg-slate-100 lg:hidden dark:text-slate-200 dark:hover:bg-slate-800"
           >
@@ -132,45 +117,16 @@ export function ConsoleShell({
                 <circle cx="11" cy="11" r="7" />
                 <path d="m20 20-3.5-3.5" />
               </svg>
-              <span className="sr-only sm:not-sr-only">Go to…</span>
-              <kbd aria-hidden className="hidden rounded border border-slate-300 px-1 font-sans text-xs text-slate-600 md:inline dark:border-slate-600 dark:text-slate-300">
+              <span className="sr-only xl:not-sr-only">Go to…</span>
+              <kbd aria-hidden className="hidden rounded border border-slate-300 px-1 font-sans text-xs text-slate-600 xl:inline dark:border-slate-600 dark:text-slate-300">
                 Ctrl K
               </kbd>
             </button>
-            <ThemeMenu />
-            <Menu
-              label={`Account of ${email}`}
-              variant="ghost"
-              trigger={
-                <span className="flex min-w-0 items-center gap-1.5">
-                  <svg aria-hidden viewBox="0 0 24 24" className="size-5 shrink-0" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
-                    <circle cx="12" cy="8" r="4" />
-                    <path d="M4 21a8 8 0 0 1 16 0" />
-                  </svg>
-                  <span data-testid="signed-in-as" className="hidden max-w-56 truncate md:inline">
-                    {email}
-                    {isOperator ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">(operator)</span> : null}
-                  </span>
-                </span>
-              }
-              onAction={(key) => {
-                if (key === "sign-out") void signOut();
-              }}
-            >
-              <MenuItem id="sign-out" textValue="Sign out">Sign out</MenuItem>
-            </Menu>
+            <HeaderMenus email={email} isOperator={isOperator} onSignOut={() => void signOut()} />
           </div>
         </div>
       </header>
-      <Drawer open={menuOpen} onOpenChange={setMenuOpen} title="Navigation" side="left">
-        <nav aria-label="Main">
-          <NavLinks pathname={pathname} vertical onNavigate={() => setMenuOpen(false)} />
-        </nav>
-        <p className="mt-6 break-all border-t border-slate-200 pt-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300">
-          Signed in as {email}
-          {isOperator ? " (operator)" : ""}
-        </p>
-      </Drawer>
+      {menuLoaded ? <MobileNav open={menuOpen} onOpenChange={setMenuOpen} pathname={pathname} email={email} isOperator={isOperator} /> : null}
       {paletteLoaded ? <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} isOperator={isOperator} /> : null}
       {!isOperator ? (
         <div className="mx-auto max-w-7xl px-4 pt-4 sm:px-6">

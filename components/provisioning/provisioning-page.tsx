@@ -17,7 +17,7 @@ import { ProgressView } from "@/components/provisioning/progress-view";
 import { provisioningKeys, useChecklist, usePlan } from "@/components/provisioning/queries";
 import { StatusBar } from "@/components/provisioning/status-badge";
 import { liveStepStatus, useApply } from "@/components/provisioning/use-apply";
-import { countStatuses } from "@/lib/provisioning/health-model";
+import { countStatuses } from "@/lib/provisioning/health-summary";
 import { itemFor, nextSteps } from "@/lib/provisioning/next-steps";
 
 export function ProvisioningPage({ env, created = false, autoPlan = false }: { env: string; created?: boolean; autoPlan?: boolean }) {

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { toast } from "@/components/ui/toast";
+import { toast } from "@/components/ui/toast-queue";
 import { useEnvironment, useUpdateEnvironment } from "@/components/environments/queries";
 import type { Environment, EnvironmentUpdateInput } from "@/lib/environments/schema";
 import { ApiError } from "@/lib/http/client";

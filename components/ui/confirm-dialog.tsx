@@ -26,7 +26,7 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   return (
-    <Dialog open={open} onOpenChange={(next) => (next ? undefined : onCancel())} title={title} role="alertdialog" dismissable={false}>
+    <Dialog open={open} onOpenChange={(next) => (next ? undefined : onCancel())} title={title} dismissable={false}>
       <div className="mt-2 text-sm text-slate-700 dark:text-slate-300">{children}</div>
       <div className="mt-6 flex flex-wrap justify-end gap-2">
         <Button variant="secondary" onClick={onCancel}>

@@ -5,24 +5,17 @@ import {
   Text,
   UNSTABLE_Toast as AriaToast,
   UNSTABLE_ToastContent as ToastContent,
-  UNSTABLE_ToastQueue as ToastQueue,
   UNSTABLE_ToastRegion as ToastRegion,
 } from "react-aria-components";
+import { toastQueue as queue, type ToastContentValue } from "@/components/ui/toast-queue";
+
+export { toast } from "@/components/ui/toast-queue";
 
 /**
  * Short-lived confirmations ("Saved", "Copied") announced to screen readers
  * (React Aria's toast region is a landmark reachable with F6). Anything the
  * user must act on belongs in the page, not in a toast.
  */
-type ToastContentValue = { title: string; description?: string; tone: "success" | "error" | "info" };
-
-const queue = new ToastQueue<ToastContentValue>({ maxVisibleToasts: 4 });
-
-export const toast = {
-  success: (title: string, description?: string) => queue.add({ title, description, tone: "success" }, { timeout: 5000 }),
-  info: (title: string, description?: string) => queue.add({ title, description, tone: "info" }, { timeout: 5000 }),
-  error: (title: string, description?: string) => queue.add({ title, description, tone: "error" }),
-};
 
 const toneClass: Record<ToastContentValue["tone"], string> = {
   success: "border-green-300 dark:border-green-700",

@@ -1,12 +1,15 @@
 import { z } from "zod";
-import { stepStatusSchema, type ChecklistRow, type StepStatus } from "@/lib/provisioning/model";
+import { HEALTH_STATUSES, type HealthStatus } from "@/lib/provisioning/health-summary";
+import { stepStatusSchema } from "@/lib/provisioning/model";
+
+export type { HealthStatus };
 
 /**
- * An environment's health at a glance, summarised from its checklist. Pure
- * and isomorphic (the list page, the API and the OpenAPI document share it).
+ * The shape of an environment's health (API, OpenAPI document, list page).
+ * The summary logic is in health-summary.ts, free of zod so pages that only
+ * summarise do not load it.
  */
-export const healthStatusSchema = z.enum(["green", "manual", "incomplete", "not-provisioned", "drifted", "blocked", "unreachable"]);
-export type HealthStatus = z.infer<typeof healthStatusSchema>;
+export const healthStatusSchema = z.enum(HEALTH_STATUSES);
 
 export const environmentHealthSchema = z.object({
   environment: z.string(),
@@ -20,42 +23,3 @@ export const environmentHealthSchema = z.object({
 export type EnvironmentHealth = z.infer<typeof environmentHealthSchema>;
 
 export const environmentHealthListSchema = z.object({ items: z.array(environmentHealthSchema) });
-
-export function countStatuses(rows: Pick<ChecklistRow, "status">[]): Record<StepStatus, number> {
-  const counts: Record<StepStatus, number> = { done: 0, missing: 0, drifted: 0, blocked: 0, manual: 0 };
-  for (const r of rows) counts[r.status]++;
-  return counts;
-}
-
-/** Steps the console creates; none of them done (and nothing in the way) means never provisioned. */
-const CREATED_BY_APPLY = new Set(["3", "4a", "4", "5", "8"]);
-
-/**
- * The worst state wins: unreachable (AWS did not answer who we are), blocked,
- * drifted, then never provisioned, incomplete (something missing), manual
- * (only people's steps left), green.
- */
-export function summarizeHealth(rows: Pick<ChecklistRow, "id" | "status">[], reachable: boolean): HealthStatus {
-  if (!reachable) return "unreachable";
-  const counts = countStatuses(rows);
-  if (counts.blocked) return "blocked";
-  if (counts.drifted) return "drifted";
-  if (!rows.some((r) => CREATED_BY_APPLY.has(r.id) && r.status === "done")) return "not-provisioned";
-  if (counts.missing) return "incomplete";
-  if (counts.manual) return "manual";
-  return "green";
-}
-
-/** Runs `fn` over items with at most `limit` at once, keeping the input order in the result. */
-export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
-  return results;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countStatuses, mapWithConcurrency, summarizeHealth } from "@/lib/provisioning/health-model";
+import { countStatuses, mapWithConcurrency, summarizeHealth } from "@/lib/provisioning/health-summary";
 import { STEP_IDS, type StepStatus } from "@/lib/provisioning/model";
 
 const rows = (overrides: Record<string, StepStatus> = {}, base: StepStatus = "done") => STEP_IDS.map((id) => ({ id, status: overrides[id] ?? base }));
