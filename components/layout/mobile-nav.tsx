@@ -1,6 +1,6 @@
 "use client";
 
-import { Drawer } from "@/components/ui/drawer";
+import { DrawerImpl as Drawer } from "@/components/ui/drawer-impl";
 import { NavLinks } from "@/components/layout/nav-links";
 
 /** The navigation as a sheet on narrow screens (loaded on first open). */
