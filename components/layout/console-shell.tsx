@@ -111,6 +111,7 @@ export function ConsoleShell({
               type="button"
               onClick={openPalette}
               aria-keyshortcuts="Control+K Meta+K"
+              title="Go to a page, environment or action (Ctrl K)"
               className="flex items-center gap-2 rounded-md border border-slate-300 px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
             >
               <svg aria-hidden viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
@@ -118,7 +119,7 @@ export function ConsoleShell({
                 <path d="m20 20-3.5-3.5" />
               </svg>
               <span className="sr-only xl:not-sr-only">Go to…</span>
-              <kbd aria-hidden className="hidden rounded border border-slate-300 px-1 font-sans text-xs text-slate-600 xl:inline dark:border-slate-600 dark:text-slate-300">
+              <kbd aria-hidden className="hidden rounded border border-slate-300 px-1 font-sans text-xs text-slate-600 2xl:inline dark:border-slate-600 dark:text-slate-300">
                 Ctrl K
               </kbd>
             </button>
