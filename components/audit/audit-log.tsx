@@ -96,10 +96,10 @@ export function AuditLog() {
                       <span className="sr-only">: details of {r.action}</span>
                     </Link>
                   </td>
-                  <td className="max-w-56 break-all px-4 py-2">{r.actor}</td>
+                  <td className="break-words px-4 py-2">{r.actor}</td>
                   <td className="whitespace-nowrap px-4 py-2 font-mono">{r.action}</td>
                   <td className="px-4 py-2">{r.environment ?? "—"}</td>
-                  <td className="max-w-64 break-all px-4 py-2">{r.target}</td>
+                  <td className="break-words px-4 py-2">{r.target}</td>
                   <td className="whitespace-nowrap px-4 py-2">
                     <span className={outcomeClass(r.outcome)}>
                       {r.outcome}

@@ -54,7 +54,7 @@ export function ChecklistTable({ env, rows, live, fixOf }: { env: string; rows: 
                 ) : null}
               </span>
             </div>
-            <div className="flex min-w-0 flex-col gap-2 pl-0 sm:pl-[7.5rem]">
+            <div className="flex min-w-0 flex-col gap-2 pl-0 sm:pl-[8.25rem]">
               <RowActions env={env} row={row} />
               {hasDetails(row) ? (
                 <Disclosure key={row.status} summary={`Details of step ${row.id}`} defaultExpanded={row.status === "drifted" || row.status === "blocked"}>
