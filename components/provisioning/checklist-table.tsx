@@ -25,22 +25,25 @@ export function ChecklistTable({ env, rows, live, fixOf }: { env: string; rows: 
       {rows.map((row) => {
         const now = live?.get(row.id);
         const fix = row.status === "manual" || row.status === "blocked" ? fixOf?.(row.id) : undefined;
+        const badge = now ? (
+          <>
+            <StatusBadge status={now} />
+            <span className="sr-only"> ({LIVE_LABEL[now]}; was {row.status})</span>
+          </>
+        ) : (
+          <StatusBadge status={row.status} />
+        );
         return (
           <li key={row.id} data-testid={`step-${row.id}`} data-status={row.status} data-live={now} className="flex min-w-0 flex-col gap-2 px-3 py-3 sm:px-4">
             <div className="flex min-w-0 items-start gap-3">
               <span className="w-7 shrink-0 pt-0.5 font-mono text-sm text-slate-600 dark:text-slate-400">{row.id}</span>
-              <span className="w-20 shrink-0">
-                {now ? (
-                  <>
-                    <StatusBadge status={now} />
-                    <span className="sr-only"> ({LIVE_LABEL[now]}; was {row.status})</span>
-                  </>
-                ) : (
-                  <StatusBadge status={row.status} />
-                )}
-              </span>
+              {/* A column of its own on wide screens; before the title on phones, so the text keeps the width. */}
+              <span className="hidden w-20 shrink-0 sm:block">{badge}</span>
               <span className="min-w-0 flex-1">
-                <span className="block font-medium">{row.title}</span>
+                <span className="block font-medium">
+                  <span className="mr-2 sm:hidden">{badge}</span>
+                  {row.title}
+                </span>
                 <span className="block text-sm text-slate-700 [overflow-wrap:anywhere] dark:text-slate-300">{row.summary}</span>
                 {row.blockedBy ? (
                   <span className="mt-1 block text-sm text-red-800 dark:text-red-300">
