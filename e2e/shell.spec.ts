@@ -146,6 +146,12 @@ test("the command palette opens with the keyboard and navigates", async ({ page 
   await expect(palette).toBeHidden();
 
   await page.keyboard.press("Control+k");
+  await page.keyboard.type("plan changes for sandbox");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/environments\/sandbox\/provisioning\?plan=1$/);
+  await expect(page.getByRole("heading", { name: "Plan: nothing to change" })).toBeVisible();
+
+  await page.keyboard.press("Control+k");
   await page.keyboard.type("add environment");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/environments\/new$/);
