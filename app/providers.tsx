@@ -1,9 +1,14 @@
 "use client";
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { ThemeProvider } from "next-themes";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { ApiError } from "@/lib/http/client";
+
+// Toasts only ever follow an action, so their region loads after the page.
+const Toaster = dynamic(() => import("@/components/ui/toast").then((m) => m.Toaster), { ssr: false });
 
 export function Providers({ children }: { children: ReactNode }) {
   const router = useRouter();
@@ -25,5 +30,11 @@ export function Providers({ children }: { children: ReactNode }) {
       },
     });
   });
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    // The theme is a class on <html>: the system setting until the user picks one (kept in localStorage).
+    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      <Toaster />
+    </ThemeProvider>
+  );
 }

@@ -2,10 +2,11 @@ import { z } from "zod";
 import type { Operation } from "@/lib/http/operation";
 import { openApiOp } from "@/lib/http/openapi-operation";
 import { authConfigOp, createSessionOp, deleteSessionOp, getSessionOp, healthOp } from "@/lib/auth/operations";
-import { listAuditOp } from "@/lib/audit/operations";
+import { getAuditRecordOp, listAuditOp } from "@/lib/audit/operations";
 import {
   checklistOp,
   createInstallerOp,
+  environmentsHealthOp,
   planOp,
   provisionOp,
   revealSecretOp,
@@ -64,6 +65,7 @@ export const operations: readonly Operation[] = [
   deleteEnvironmentOp,
   testConnectionOp,
   listAuditOp,
+  getAuditRecordOp,
   checklistOp,
   planOp,
   provisionOp,
@@ -92,6 +94,7 @@ export const operations: readonly Operation[] = [
   exportVersionOp,
   diffVersionsOp,
   impactOp,
+  environmentsHealthOp,
 ];
 
 type JsonSchema = Record<string, unknown>;
