@@ -107,6 +107,10 @@ export async function sendTestEmail(env: EnvironmentRecord, to: string): Promise
     );
     return { messageId: out.MessageId ?? "" };
   } catch (err) {
+    // SES's own verdict on the sender is about the environment's state, not a failure of AWS.
+    if (isAwsError(err, "MessageRejected", "MailFromDomainNotVerifiedException", "AccountSuspendedException", "SendingPausedException")) {
+      throw new ConflictError(`SES refused to send from ${env.sesSender}: verify the sender (setup step 7) and leave the SES sandbox if needed.`);
+    }
     throw toUpstreamError(err, "sending the test email");
   }
 }
