@@ -22,6 +22,16 @@ const TARGET_ENV = "fuzzbox";
 const OPERATOR = { email: "operator@fuzz.tanktower.local", password: "Fuzz-Operator-Pass-1" };
 // Signing out would end the fuzzer's own session half-way; the integration tests cover these two.
 const SKIPPED_OPERATIONS = ["deleteSession", "deleteAllSessions"];
+const CHECKS = [
+  "not_a_server_error",
+  "status_code_conformance",
+  "content_type_conformance",
+  "response_schema_conformance",
+  "response_headers_conformance",
+  "ignored_auth",
+  "unsupported_method",
+  "negative_data_rejection",
+];
 
 /** @param {string} line */
 const say = (line) => console.log(`[fuzz] ${line}`);
@@ -94,6 +104,11 @@ function writeConfig(dir) {
     // Every {env} in a path is the throwaway environment (or its absence, once deleted).
     `"path.env" = "${TARGET_ENV}"`,
     "",
+    // Refusals the console gives invalid input besides 400: too large (413, or 431 from Node's
+    // HTTP server for a huge query string) and not JSON (415).
+    "[checks.negative_data_rejection]",
+    "expected-statuses = [400, 401, 403, 404, 405, 409, 413, 415, 422, 431]",
+    "",
     "[[operations]]",
     `include-operation-id = ${JSON.stringify(SKIPPED_OPERATIONS)}`,
     "enabled = false",
@@ -114,6 +129,7 @@ async function main() {
       TT_SANDBOX_OPERATOR_EMAIL: OPERATOR.email,
       TT_SANDBOX_OPERATOR_PASSWORD: OPERATOR.password,
       NODE_ENV: "production",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     };
     const init = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/tt.ts", "sandbox", "init"], { cwd: repoRoot, env, encoding: "utf8" });
     if (init.status !== 0) throw new Error(`sandbox init failed:\n${init.stdout}\n${init.stderr}`);
@@ -133,27 +149,35 @@ async function main() {
     const cookie = await signIn(baseUrl, emulator.url);
     await createTarget(baseUrl, cookie);
     const configFile = writeConfig(stateDir);
+    const schemathesis = (/** @type {string[]} */ filter, /** @type {number} */ seconds) => {
+      const run = spawnSync(path.join(venvBin, "schemathesis"), [
+        "--config-file", configFile,
+        "run", `${baseUrl}/api/openapi.json`,
+        "--url", baseUrl,
+        ...filter,
+        "--checks", CHECKS.join(","),
+        "--phases", "examples,coverage,fuzzing",
+        "--max-time", String(seconds),
+        "--max-examples", String(MAX_EXAMPLES),
+        // One worker: Python 3.11's ast module is not thread-safe under hypothesis' lambda descriptions.
+        "--workers", "1",
+        "--request-timeout", "30",
+        "--seed", process.env.TT_FUZZ_SEED ?? "20261128",
+        "--no-color",
+        "--report", "ndjson",
+        "--report-dir", path.join(repoRoot, "test-results", "fuzz"),
+      ], {
+        cwd: stateDir,
+        env: { ...process.env, TT_FUZZ_SESSION: cookie },
+        stdio: "inherit",
+      });
+      if (run.status !== 0) throw new Error(`schemathesis found problems (exit ${run.status}); the report is in test-results/fuzz`);
+    };
+    // Deleting the target would leave every later operation a 404, so it goes last, on its own.
     say(`schemathesis against ${baseUrl}/api/openapi.json: at most ${MAX_TIME_S} s, ${MAX_EXAMPLES} examples per operation`);
-    const run = spawnSync(path.join(venvBin, "schemathesis"), [
-      "--config-file", configFile,
-      "run", `${baseUrl}/api/openapi.json`,
-      "--url", baseUrl,
-      "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance,ignored_auth,unsupported_method,negative_data_rejection",
-      "--phases", "examples,coverage,fuzzing",
-      "--max-time", String(MAX_TIME_S),
-      "--max-examples", String(MAX_EXAMPLES),
-      "--workers", "2",
-      "--request-timeout", "30",
-      "--seed", process.env.TT_FUZZ_SEED ?? "20261128",
-      "--no-color",
-      "--report", "ndjson",
-      "--report-dir", path.join(repoRoot, "test-results", "fuzz"),
-    ], {
-      cwd: stateDir,
-      env: { ...process.env, TT_FUZZ_SESSION: cookie, SCHEMATHESIS_HOOKS: "" },
-      stdio: "inherit",
-    });
-    if (run.status !== 0) throw new Error(`schemathesis found problems (exit ${run.status}); the report is in test-results/fuzz`);
+    schemathesis(["--exclude-operation-id", "deleteEnvironment"], MAX_TIME_S);
+    say("the destructive one last: DELETE /api/environments/{env} on the throwaway environment");
+    schemathesis(["--include-operation-id", "deleteEnvironment"], 30);
     say("no failures");
   } finally {
     server?.kill("SIGTERM");

@@ -115,7 +115,7 @@ export type EnvironmentCreate = z.output<typeof environmentCreateSchema>;
  * clears it.
  */
 function clearable<T extends z.ZodType>(field: T) {
-  return z.union([z.null(), z.string().regex(/^\s*$/)]).transform(() => null).or(field).optional();
+  return z.union([z.null(), z.literal("")]).transform(() => null).or(field).optional();
 }
 
 /**

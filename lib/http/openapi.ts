@@ -108,6 +108,8 @@ export function errorStatusesOf(op: Operation): number[] {
   statuses.add(413);
   if (op.body) statuses.add(415);
   if (op.streaming) statuses.add(423);
+  // Node's HTTP server refuses an oversized request line or headers before the console sees them.
+  statuses.add(431);
   statuses.add(500);
   if (!LOCAL_ONLY.has(op.id)) statuses.add(502).add(503);
   return [...statuses].sort((a, b) => a - b);
@@ -123,6 +125,7 @@ const ERROR_DESCRIPTIONS: Record<number, (op: Operation) => string> = {
   413: (op) => `Request body over ${op.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`,
   415: () => "The request body is not application/json",
   423: () => "Another run holds the environment's lock",
+  431: () => "Request line or headers too large (refused by the HTTP server)",
   500: () => "Server error (details only in the server log)",
   502: () => "AWS failed or refused the console's credentials",
   503: () => "The console is not set up yet",

@@ -81,6 +81,8 @@ export function route<
     const rawParams = (await context.params) ?? {};
     const envParam = typeof rawParams.env === "string" ? rawParams.env : undefined;
     let principal: Principal | undefined;
+    // Only a refused session clears the cookie (not, say, bad tokens sent to sign in).
+    let sessionRefused = false;
     let target = envParam ?? op.path;
     let environment = envParam;
     try {
@@ -89,7 +91,12 @@ export function route<
       if (isMutating(op.method) && !isSameOriginRequest(request.headers, request.url)) {
         await refuseCrossSite(op, request, requestId, envParam);
       }
-      if (op.role !== "public") principal = await requirePrincipal(request, secure);
+      if (op.role !== "public") {
+        principal = await requirePrincipal(request, secure).catch((err: unknown) => {
+          sessionRefused = err instanceof UnauthenticatedError;
+          throw err;
+        });
+      }
       if (principal && op.role !== "public" && op.role !== "authenticated" && !hasRole(principal, op.role, envParam)) {
         if (op.audit) await recordAudit({ actor: principal.email, action: op.audit, environment: envParam, target, requestId }, "denied", "forbidden");
         throw new ForbiddenError(`This needs the ${op.role} role${envParam ? ` for ${envParam}` : ""}.`);
@@ -119,7 +126,7 @@ export function route<
     } catch (err) {
       const response = withHeaders(errorResponse(err, requestId, { operation: op.id }), requestId);
       // A session that ended (or cannot be refreshed) should not be offered again.
-      if (err instanceof UnauthenticatedError && request.cookies.has(SESSION_COOKIE)) response.cookies.delete(SESSION_COOKIE);
+      if (sessionRefused && request.cookies.has(SESSION_COOKIE)) response.cookies.delete(SESSION_COOKIE);
       return response;
     }
   };
