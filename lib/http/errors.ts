@@ -15,6 +15,7 @@ export type ErrorCode =
   | "conflict"
   | "payload_too_large"
   | "unsupported_media_type"
+  | "request_too_large"
   | "locked"
   | "upstream_unavailable"
   | "upstream_denied"

@@ -23,15 +23,15 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function send(method: string, path: string): Promise<{ status: number; allow: string | undefined; body: string }> {
+function send(method: string, path: string, body?: string): Promise<{ status: number; allow: string | undefined; body: string; type?: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, method, path }, (res) => {
+    const req = request({ host: "127.0.0.1", port, method, path, headers: body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {} }, (res) => {
       let body = "";
       res.on("data", (c: Buffer) => (body += c.toString()));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, allow: res.headers.allow, body }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, allow: res.headers.allow, body, type: res.headers["content-type"] }));
     });
     req.on("error", reject);
-    req.end();
+    req.end(body);
   });
 }
 
@@ -45,8 +45,23 @@ describe("method guard", () => {
     expect(reached).toEqual([]);
   });
 
-  it("lets standard methods through", async () => {
+  it("answers an undeclared method on an API path with 405 and Allow, body or not", async () => {
+    const put = await send("PUT", "/api/environments/sandbox/provision", JSON.stringify({ fingerprint: "0" }));
+    expect(put).toMatchObject({ status: 405, allow: "OPTIONS, POST" });
+    expect(reached).toEqual([]);
+  });
+
+  it("answers oversized headers with the API's JSON error", async () => {
+    const res = await send("GET", `/api/audit?cursor=${"x".repeat(70_000)}`);
+    expect(res.status).toBe(431);
+    expect(res.type).toBe("application/json");
+    expect(JSON.parse(res.body)).toMatchObject({ error: { code: "request_too_large" } });
+  });
+
+  it("lets declared methods, unknown API paths and pages through", async () => {
     expect((await send("GET", "/api/health")).status).toBe(200);
-    expect(reached).toEqual(["GET"]);
+    expect((await send("POST", "/api/nope", "{}")).status).toBe(200);
+    expect((await send("GET", "/environments")).status).toBe(200);
+    expect(reached).toEqual(["GET", "POST", "GET"]);
   });
 });
