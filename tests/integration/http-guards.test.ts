@@ -5,7 +5,7 @@ import { homeClients } from "@/lib/aws/clients";
 import { initConsole } from "@/lib/auth/console-init";
 import { endSession, startSession } from "@/lib/auth/session";
 import { SESSION_COOKIE, sealSession, type SessionPayload } from "@/lib/auth/session-cookie";
-import { revokeSessionsOf } from "@/lib/auth/session-store";
+import { revokeSessionsOf, revokeSessionsOfEmail } from "@/lib/auth/session-store";
 import { listAudit } from "@/lib/audit/list";
 import { auditQuerySchema } from "@/lib/audit/schema";
 import { UnauthenticatedError } from "@/lib/http/errors";
@@ -210,6 +210,14 @@ describe("server-side sessions", () => {
     expect((await read(sealSession(a))).status).toBe(401);
     expect((await read(sealSession(b))).status).toBe(401);
     expect(await revokeSessionsOf("someone-else")).toBe(0);
+  });
+
+  it("an operator ends someone's sessions by email (tt console end-sessions)", async () => {
+    const payload = await signIn(settings.clientId);
+    expect((await read(sealSession(payload))).status).toBe(200);
+    expect(await revokeSessionsOfEmail(EMAIL.toUpperCase())).toMatchObject({ sub: payload.sub, ended: 1 });
+    expect((await read(sealSession(payload))).status).toBe(401);
+    await expect(revokeSessionsOfEmail("nobody@example.com")).rejects.toMatchObject({ status: 404 });
   });
 
   it("a deactivated user is refused at once and cannot sign in again", async () => {
