@@ -2,6 +2,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { audited, recordAudit } from "@/lib/audit/record";
 import { initConsole } from "@/lib/auth/console-init";
+import { revokeSessionsOfEmail } from "@/lib/auth/session-store";
 import { config } from "@/lib/config/env";
 import { ValidationError } from "@/lib/http/errors";
 import { fromZodError } from "@/lib/http/respond";
@@ -106,6 +107,18 @@ const consoleInit: Command = {
   },
 };
 
+const consoleEndSessions: Command = {
+  name: "console end-sessions",
+  help: "console end-sessions --email EMAIL [--json]  End every open console session of that user, on every replica (e.g. when deactivating them)",
+  async run(args) {
+    const { values } = parseArgs({ args, options: { email: { type: "string" } } });
+    const email = values.email;
+    if (!email) throw ValidationError.forField("email", "Pass --email with the console user's sign-in address.");
+    const result = await audited({ actor: actor(), action: "console.end-sessions", target: email }, () => revokeSessionsOfEmail(email));
+    return { text: `Ended ${result.ended} session${result.ended === 1 ? "" : "s"} of ${email}.`, data: result };
+  },
+};
+
 const sandboxInit: Command = {
   name: "sandbox init",
   help: "sandbox init [--json]                  (npm run dev does this) Console sign-in and the sandbox environment on the emulator",
@@ -129,7 +142,7 @@ const sandboxInit: Command = {
   },
 };
 
-export const commands: Command[] = [envList, envAdd, envRemove, consoleInit, sandboxInit, ...makeProvisioningCommands(actor)];
+export const commands: Command[] = [envList, envAdd, envRemove, consoleInit, consoleEndSessions, sandboxInit, ...makeProvisioningCommands(actor)];
 
 export function usage(): string {
   return `Usage: npm run tt -- <command> [options]\n\n${commands.map((c) => `  ${c.help}`).join("\n")}\n\nEvery command takes --json for machine-readable output.\n`;
