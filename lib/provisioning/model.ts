@@ -40,6 +40,9 @@ export const checklistSchema = z.object({
   rows: z.array(checklistRowSchema),
   fixes: z.array(z.object({ step: z.string(), text: z.string() })),
   leastPrivilege: z.array(z.object({ action: z.string(), resource: z.string(), why: z.string(), allowed: z.boolean() })),
+  leastPrivilegeBy: z
+    .enum(["iam", "local"])
+    .describe("Who evaluated the policy: IAM's SimulateCustomPolicy, or the console's own evaluator where IAM could not be asked"),
   revokedAt: z.string().nullable(),
 });
 export type Checklist = z.infer<typeof checklistSchema>;

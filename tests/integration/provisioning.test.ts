@@ -50,6 +50,10 @@ describe("provisioning (against the emulator)", () => {
 
     const after = await statusOf(env);
     for (const id of ["3", "4a", "4b", "4", "5", "5b", "5c", "6", "7", "8"]) expect(after[id], `step ${id}`).toBe("done");
+    // The emulator cannot simulate policies: the console's own evaluator answers, and finds every app action allowed.
+    const checklist = await getChecklist(env);
+    expect(checklist.leastPrivilegeBy).toBe("local");
+    expect(checklist.leastPrivilege.filter((l) => !l.allowed)).toEqual([]);
 
     const again = await apply(env);
     expect(again.plan.changes).toEqual([]);
