@@ -8,6 +8,10 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // The image ships .next/standalone (server.js + the traced node_modules), not the repository (Dockerfile).
+  output: "standalone",
+  // No next/image in the console: without the optimizer, sharp (and its LGPL libvips) is not needed at run time.
+  images: { unoptimized: true },
   reactStrictMode: true,
   poweredByHeader: false,
   devIndicators: false,

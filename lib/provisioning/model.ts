@@ -81,7 +81,7 @@ export type StepRunStatus = z.infer<typeof stepRunStatusSchema>;
 export type ProvisionEvent =
   | { type: "start"; environment: string; changes: { id: string; step: StepId; title: string; dependsOn: string[] }[] }
   | { type: "change"; id: string; status: StepRunStatus; ms?: number; message?: string }
-  | { type: "done"; ok: boolean; ms: number; awsCalls: number; mutatingCalls: number; failed: string[] }
+  | { type: "done"; ok: boolean; ms: number; awsCalls: number; mutatingCalls: number; retries: number; failed: string[]; interrupted?: boolean }
   | { type: "error"; code: string; message: string };
 
 export const revokeInputSchema = z.object({
