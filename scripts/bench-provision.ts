@@ -32,11 +32,10 @@
  * `npm run -s bench:provision -- --json` prints only the JSON.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator, type RunningEmulator } from "./sandbox/emulator.mjs";
+import { startFaultProxy, type FaultProxy } from "./support/fault-proxy";
 
 const RUNS = 3;
 const CHECKLIST_READS = 20;
@@ -73,39 +72,6 @@ function summarize(samples: Sample[]): Summary {
 }
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
-
-/** Forwards every request to `target` after `ms` milliseconds. */
-async function delayingProxy(target: string, initialMs: number): Promise<{ url: string; setLatency: (ms: number) => void; close: () => Promise<void> }> {
-  const upstream = new URL(target);
-  const agent = new http.Agent({ keepAlive: true });
-  let ms = initialMs;
-  const server = http.createServer((req, res) => {
-    setTimeout(() => {
-      const forward = http.request(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers, agent },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      forward.on("error", () => res.destroy());
-      req.pipe(forward);
-    }, ms);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    setLatency: (next: number) => {
-      ms = next;
-    },
-    close: () => {
-      agent.destroy();
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
-  };
-}
 
 async function bench(endpoint: string, latencyMs: number, setLatency: (ms: number) => void) {
   Object.assign(process.env, {
@@ -247,7 +213,7 @@ async function main(): Promise<number> {
   if (!Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > 1000) throw new Error("--latency takes whole milliseconds, 0 to 1000");
   const stateDir = mkdtempSync(path.join(os.tmpdir(), "tt-bench-"));
   let emulator: RunningEmulator | undefined;
-  let proxy: Awaited<ReturnType<typeof delayingProxy>> | undefined;
+  let proxy: FaultProxy | undefined;
   const cleanUp = async () => {
     await proxy?.close();
     await emulator?.stop();
@@ -259,7 +225,7 @@ async function main(): Promise<number> {
   try {
     progress("starting a throwaway emulator…");
     emulator = await startEmulator({ port: 0, stateDir, log: () => {} });
-    if (latencyMs > 0) proxy = await delayingProxy(emulator.url, latencyMs);
+    if (latencyMs > 0) proxy = await startFaultProxy(emulator.url, { latencyMs });
     const results = await bench(proxy?.url ?? emulator.url, latencyMs, (ms) => proxy?.setLatency(ms));
     if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     else process.stdout.write(`${table(results)}\n`);
