@@ -25,6 +25,17 @@ const schema = z.object({
   AWS_DEFAULT_REGION: z.string().optional(),
   AWS_ENDPOINT_URL: z.url().optional(),
   AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: z.url().optional(),
+  /**
+   * "true" when the console sits behind a reverse proxy that sets
+   * X-Forwarded-Host/-Proto itself (overwriting what clients send). Otherwise
+   * those headers come from the client and are ignored.
+   */
+  TT_TRUST_PROXY: z.enum(["true", "false", "1", "0"], { error: "TT_TRUST_PROXY must be true or false" }).default("false"),
+  /** The origin browsers use to reach the console (https://console.example.com); the Origin check compares against it. */
+  TT_PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/, error: "TT_PUBLIC_ORIGIN must be an http(s) origin such as https://console.example.com" })
+    .transform((v) => new URL(v).origin)
+    .optional(),
   NODE_ENV: z.string().default("development"),
 });
 
@@ -43,6 +54,10 @@ export type ConsoleConfig = {
   shutdownGraceMs: number;
   sandboxOperator: { email: string; password: string };
   production: boolean;
+  /** Forwarded headers are set by a trusted reverse proxy (TT_TRUST_PROXY). */
+  trustProxy: boolean;
+  /** The configured public origin (TT_PUBLIC_ORIGIN), if any. */
+  publicOrigin: string | undefined;
 };
 
 let cached: ConsoleConfig | undefined;
@@ -74,6 +89,8 @@ export function config(): ConsoleConfig {
     shutdownGraceMs: e.TT_SHUTDOWN_GRACE_SECONDS * 1000,
     sandboxOperator: { email: e.TT_SANDBOX_OPERATOR_EMAIL, password: e.TT_SANDBOX_OPERATOR_PASSWORD },
     production: e.NODE_ENV === "production",
+    trustProxy: e.TT_TRUST_PROXY === "true" || e.TT_TRUST_PROXY === "1",
+    publicOrigin: e.TT_PUBLIC_ORIGIN,
   };
   return cached;
 }

@@ -12,6 +12,7 @@ import type { ProvisionEvent } from "@/lib/provisioning/model";
 import { getChecklist, planEnvironment, revokeSessions, zappaSettings } from "@/lib/provisioning/service";
 import { createInstaller } from "@/lib/provisioning/installer";
 import { getEnvironment } from "@/lib/environments/read";
+import { CallLog, withCallLog } from "@/lib/aws/call-log";
 import { withEmulator } from "../support/emulator";
 
 withEmulator();
@@ -175,6 +176,15 @@ describe("provisioning (against the emulator)", () => {
     const state = await readEnvironmentState(env);
     expect(state.pool).toMatchObject({ ok: true, value: { id: poolId } });
     expect(state.client).toMatchObject({ ok: true, value: { id: client.UserPoolClient?.ClientId } });
+  });
+
+  it("answers 409 to a third installer key after one read, before any slow call", async () => {
+    const env = await make("prov-keys");
+    await createInstaller(env, "tester");
+    await createInstaller(await getEnvironment("prov-keys"), "tester");
+    const log = new CallLog();
+    await expect(withCallLog(log, () => createInstaller(env, "tester"))).rejects.toMatchObject({ status: 409 });
+    expect(log.total).toBe(1);
   });
 
   it("refuses a plan that no longer matches, and revokes sessions", async () => {
