@@ -2,13 +2,14 @@
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
-import { ApiError } from "@/lib/http/client";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { SessionExpiredDialog } from "@/components/auth/session-expired-dialog";
+import { ApiError, onSessionExpired } from "@/lib/http/client";
 
 export function Providers({ children }: { children: ReactNode }) {
   const router = useRouter();
   const [client] = useState(() => {
-    // An expired session anywhere sends the user to sign in, then back here.
+    // A 401 that the sign-in dialog could not resolve (the user chose to leave) goes to the sign-in page.
     const onError = (err: unknown) => {
       if (err instanceof ApiError && err.status === 401 && window.location.pathname !== "/sign-in") {
         router.replace(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
@@ -25,5 +26,34 @@ export function Providers({ children }: { children: ReactNode }) {
       },
     });
   });
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+
+  // One dialog for every request that meets an ended session; they all wait for the same sign-in.
+  const [expired, setExpired] = useState(false);
+  const pending = useRef<{ promise: Promise<boolean>; resolve: (signedIn: boolean) => void } | null>(null);
+  useEffect(() => {
+    onSessionExpired(() => {
+      if (window.location.pathname === "/sign-in") return Promise.resolve(false);
+      if (!pending.current) {
+        let resolve: (signedIn: boolean) => void = () => {};
+        const promise = new Promise<boolean>((r) => (resolve = r));
+        pending.current = { promise, resolve };
+        setExpired(true);
+      }
+      return pending.current.promise;
+    });
+    return () => onSessionExpired(undefined);
+  }, []);
+  const settle = (signedIn: boolean) => {
+    pending.current?.resolve(signedIn);
+    pending.current = null;
+    setExpired(false);
+    if (signedIn) void client.invalidateQueries();
+  };
+
+  return (
+    <QueryClientProvider client={client}>
+      {children}
+      <SessionExpiredDialog open={expired} onSignedIn={() => settle(true)} onLeave={() => settle(false)} />
+    </QueryClientProvider>
+  );
 }

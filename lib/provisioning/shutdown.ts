@@ -16,6 +16,8 @@ import { NotConfiguredError } from "@/lib/http/errors";
 type ActiveRun = { environment: string; stop: AbortController; done: Promise<unknown> };
 
 const active = new Set<ActiveRun>();
+/** Work that must finish before the process exits, such as a run's audit record and its last event. */
+const tails = new Set<Promise<unknown>>();
 let draining = false;
 
 export class ShuttingDownError extends NotConfiguredError {
@@ -46,6 +48,16 @@ export function trackRun<T>(environment: string, run: (signal: AbortSignal) => P
   return done;
 }
 
+/** Holds the process open (within the drain bound) until `work` settles. */
+export function finishBeforeExit(work: Promise<unknown>): void {
+  const tail = work.then(
+    () => undefined,
+    () => undefined,
+  );
+  tails.add(tail);
+  void tail.then(() => tails.delete(tail));
+}
+
 export type DrainResult = { runs: number; finished: number; abandoned: string[]; ms: number };
 
 /** Stops new applies, asks running ones to stop, and waits for them at most `boundMs`. */
@@ -55,7 +67,7 @@ export async function drainApplies(boundMs: number): Promise<DrainResult> {
   const runs = [...active];
   for (const r of runs) r.stop.abort();
   const settled = new Set<ActiveRun>();
-  const all = Promise.all(runs.map((r) => r.done.then(() => settled.add(r), () => settled.add(r))));
+  const all = Promise.all(runs.map((r) => r.done.then(() => settled.add(r), () => settled.add(r)))).then(() => Promise.all([...tails]));
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([all, new Promise<void>((resolve) => (timer = setTimeout(resolve, boundMs)))]);
   clearTimeout(timer);

@@ -30,7 +30,8 @@ export function startServer(): void {
     void drainApplies(shutdownGraceMs).then(
       (result) => {
         log.info("stopped", { signal, ...result });
-        process.exit(0);
+        // A moment for the last bytes of finished responses to leave the socket.
+        setTimeout(() => process.exit(0), 250);
       },
       (err: unknown) => {
         log.error("stopping failed", { signal, error: err });
