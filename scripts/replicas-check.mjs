@@ -134,7 +134,7 @@ async function main() {
     check(stopMs < 20_000 + 5_000, `A took ${stopMs} ms to stop`);
     const last = drained.at(-1);
     const doneIds = drained.filter((e) => e.type === "change" && e.status === "done").map((e) => e.id);
-    check(last?.type === "done", `A's stream ended without a final event: ${JSON.stringify(last)}`);
+    check(last?.type === "done", `A's stream ended without a final event: ${JSON.stringify(last)}\n${a.output().slice(-3000)}`);
     const p2 = await plan(b, cookie, "rep-sigterm");
     const left = p2.changes.map((c) => c.id).sort();
     const expected = p1.changes.map((c) => c.id).filter((id) => !doneIds.includes(id)).sort();

@@ -15,10 +15,21 @@ import { NotConfiguredError } from "@/lib/http/errors";
  */
 type ActiveRun = { environment: string; stop: AbortController; done: Promise<unknown> };
 
-const active = new Set<ActiveRun>();
-/** Work that must finish before the process exits, such as a run's audit record and its last event. */
-const tails = new Set<Promise<unknown>>();
-let draining = false;
+/**
+ * Next.js bundles instrumentation.ts (where SIGTERM is handled) apart from the
+ * route handlers (where runs start), each with its own copy of this module:
+ * the registry lives on globalThis so both copies see the same runs.
+ */
+type Registry = {
+  active: Set<ActiveRun>;
+  /** Work that must finish before the process exits, such as a run's audit record and its last event. */
+  tails: Set<Promise<unknown>>;
+  draining: boolean;
+};
+const KEY = Symbol.for("tanktower.console.shutdown");
+const registry: Registry = ((globalThis as Record<symbol, unknown>)[KEY] as Registry | undefined) ?? { active: new Set(), tails: new Set(), draining: false };
+(globalThis as Record<symbol, unknown>)[KEY] = registry;
+const { active, tails } = registry;
 
 export class ShuttingDownError extends NotConfiguredError {
   constructor() {
@@ -27,17 +38,17 @@ export class ShuttingDownError extends NotConfiguredError {
 }
 
 export function refuseIfDraining(): void {
-  if (draining) throw new ShuttingDownError();
+  if (registry.draining) throw new ShuttingDownError();
 }
 
 export function isDraining(): boolean {
-  return draining;
+  return registry.draining;
 }
 
 /** Registers a run; its signal aborts when the process drains. */
 export function trackRun<T>(environment: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const stop = new AbortController();
-  if (draining) stop.abort();
+  if (registry.draining) stop.abort();
   const done = run(stop.signal);
   const entry: ActiveRun = { environment, stop, done };
   active.add(entry);
@@ -63,7 +74,7 @@ export type DrainResult = { runs: number; finished: number; abandoned: string[];
 /** Stops new applies, asks running ones to stop, and waits for them at most `boundMs`. */
 export async function drainApplies(boundMs: number): Promise<DrainResult> {
   const started = Date.now();
-  draining = true;
+  registry.draining = true;
   const runs = [...active];
   for (const r of runs) r.stop.abort();
   const settled = new Set<ActiveRun>();
@@ -81,5 +92,5 @@ export async function drainApplies(boundMs: number): Promise<DrainResult> {
 
 /** Tests drain and then start again within one process. */
 export function resetDrainForTests(): void {
-  draining = false;
+  registry.draining = false;
 }
