@@ -33,6 +33,8 @@ ENV NODE_ENV=production \
     # Lets the console finish the apply steps in flight on SIGTERM (lib/server/startup.ts).
     NEXT_MANUAL_SIG_HANDLE=true
 COPY --from=build --chown=root:root /app/.next/standalone-image ./
+# The server's files stay root-owned (read-only to it); only Next's cache directory is its own.
+RUN mkdir -p .next/cache && chown node:node .next/cache
 USER node
 EXPOSE 3000
 # Liveness only answers 200 when the server runs; "degraded" (AWS unreachable) still counts as alive.

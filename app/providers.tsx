@@ -1,7 +1,7 @@
 "use client";
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { SessionExpiredDialog } from "@/components/auth/session-expired-dialog";
 import { ApiError, onSessionExpired } from "@/lib/http/client";
@@ -49,6 +49,15 @@ export function Providers({ children }: { children: ReactNode }) {
     setExpired(false);
     if (signedIn) void client.invalidateQueries();
   };
+  // Arriving on the sign-in page (signing out, leaving) ends any wait: that page signs in by itself.
+  const pathname = usePathname();
+  useEffect(() => {
+    if (pathname === "/sign-in" && pending.current) {
+      pending.current.resolve(false);
+      pending.current = null;
+      setExpired(false);
+    }
+  }, [pathname]);
 
   return (
     <QueryClientProvider client={client}>
