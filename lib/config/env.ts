@@ -18,6 +18,7 @@ const schema = z.object({
   TT_CONSOLE_CLIENT_ID: z.string().optional(),
   TT_CONSOLE_POOL_NAME: z.string().default("tanktower-console"),
   TT_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  TT_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(25),
   TT_SANDBOX_OPERATOR_EMAIL: z.string().default("operator@sandbox.tanktower.local"),
   TT_SANDBOX_OPERATOR_PASSWORD: z.string().default("Sandbox-Operator-1"),
   AWS_REGION: z.string().optional(),
@@ -49,6 +50,8 @@ export type ConsoleConfig = {
   userPoolIdOverride: string | undefined;
   clientIdOverride: string | undefined;
   sessionMaxHours: number;
+  /** How long a stopping server (SIGTERM) lets running applies finish their steps in flight. */
+  shutdownGraceMs: number;
   sandboxOperator: { email: string; password: string };
   production: boolean;
   /** Forwarded headers are set by a trusted reverse proxy (TT_TRUST_PROXY). */
@@ -83,6 +86,7 @@ export function config(): ConsoleConfig {
     userPoolIdOverride: e.TT_CONSOLE_USER_POOL_ID,
     clientIdOverride: e.TT_CONSOLE_CLIENT_ID,
     sessionMaxHours: e.TT_SESSION_MAX_HOURS,
+    shutdownGraceMs: e.TT_SHUTDOWN_GRACE_SECONDS * 1000,
     sandboxOperator: { email: e.TT_SANDBOX_OPERATOR_EMAIL, password: e.TT_SANDBOX_OPERATOR_PASSWORD },
     production: e.NODE_ENV === "production",
     trustProxy: e.TT_TRUST_PROXY === "true" || e.TT_TRUST_PROXY === "1",
@@ -103,6 +107,16 @@ export function consoleSecret(): string {
     );
   }
   return value;
+}
+
+/**
+ * The secret being rotated out (docs/deploy.md, "Rotating TT_CONSOLE_SECRET"):
+ * what was sealed with it still opens until it is re-sealed; nothing new is
+ * sealed with it.
+ */
+export function previousConsoleSecret(): string | undefined {
+  const value = process.env.TT_CONSOLE_SECRET_PREVIOUS;
+  return value && value.length >= 32 ? value : undefined;
 }
 
 /** Tests change process.env between cases. */

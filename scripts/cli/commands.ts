@@ -13,6 +13,7 @@ import { provisionSandbox } from "@/lib/provisioning/sandbox";
 import { seedSandboxExamples } from "@/lib/documents/sandbox-examples";
 import { environmentCreateSchema, type CredentialsInput } from "@/lib/environments/schema";
 import { createEnvironment, removeEnvironment } from "@/lib/environments/write";
+import { resealRegistrySecrets } from "@/lib/environments/reseal";
 import { readStdin, table } from "./format";
 import { makeProvisioningCommands } from "./provisioning-commands";
 
@@ -142,7 +143,24 @@ const sandboxInit: Command = {
   },
 };
 
-export const commands: Command[] = [envList, envAdd, envRemove, consoleInit, consoleEndSessions, sandboxInit, ...makeProvisioningCommands(actor)];
+const secretsReseal: Command = {
+  name: "secrets reseal",
+  help: "secrets reseal [--json]                 After rotating TT_CONSOLE_SECRET (with TT_CONSOLE_SECRET_PREVIOUS set): seal stored access keys with the new secret",
+  async run() {
+    const result = await audited({ actor: actor(), action: "secrets.reseal", target: "registry" }, () => resealRegistrySecrets(actor()));
+    const lines = [
+      `Re-sealed: ${result.resealed.join(", ") || "none"}.`,
+      `Already sealed with the current secret: ${result.current.join(", ") || "none"}.`,
+      ...(result.changedMeanwhile.length ? [`Changed by someone meanwhile (run again): ${result.changedMeanwhile.join(", ")}.`] : []),
+      ...(result.unreadable.length ? [`Opened by neither secret (enter their access keys again): ${result.unreadable.join(", ")}.`] : []),
+    ];
+    const done = result.changedMeanwhile.length === 0 && result.unreadable.length === 0;
+    if (done) lines.push("TT_CONSOLE_SECRET_PREVIOUS can be removed once every server runs with the new secret.");
+    return { text: lines.join("\n"), data: result, exitCode: done ? 0 : 1 };
+  },
+};
+
+export const commands: Command[] = [envList, envAdd, envRemove, consoleInit, consoleEndSessions, sandboxInit, secretsReseal, ...makeProvisioningCommands(actor)];
 
 export function usage(): string {
   return `Usage: npm run tt -- <command> [options]\n\n${commands.map((c) => `  ${c.help}`).join("\n")}\n\nEvery command takes --json for machine-readable output.\n`;
