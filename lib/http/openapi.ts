@@ -21,6 +21,8 @@ import {
   testConnectionOp,
   updateEnvironmentOp,
 } from "@/lib/environments/operations";
+import { addMemberOp, archiveEntityOp, createEntityOp, getEntityOp, listEntitiesOp, removeMemberOp, updateEntityOp } from "@/lib/entities/operations";
+import { createInviteOp, listInvitesOp, resendInviteOp, retryInviteOp, revokeInviteOp, setUserActiveOp } from "@/lib/invites/operations";
 
 /**
  * Every API operation. The OpenAPI document is generated from this list, and
@@ -48,6 +50,19 @@ export const operations: readonly Operation[] = [
   createInstallerOp,
   revealSecretOp,
   testEmailOp,
+  listEntitiesOp,
+  createEntityOp,
+  getEntityOp,
+  updateEntityOp,
+  archiveEntityOp,
+  addMemberOp,
+  removeMemberOp,
+  listInvitesOp,
+  createInviteOp,
+  retryInviteOp,
+  resendInviteOp,
+  revokeInviteOp,
+  setUserActiveOp,
 ];
 
 type JsonSchema = Record<string, unknown>;

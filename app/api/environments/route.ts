@@ -3,8 +3,14 @@ import { listEnvironments } from "@/lib/environments/read";
 import { toView } from "@/lib/environments/record";
 import { createEnvironment } from "@/lib/environments/write";
 import { route } from "@/lib/http/route";
+import { visibleEnvironments } from "@/lib/auth/roles";
 
-export const GET = route(listEnvironmentsOp, async () => ({ items: (await listEnvironments()).map(toView) }));
+export const GET = route(listEnvironmentsOp, async ({ principal }) => {
+  const visible = visibleEnvironments(principal);
+  const all = (await listEnvironments()).map(toView);
+  if (visible === "all") return { items: all };
+  return { items: all.filter((e) => visible.includes(e.name)).map((e) => ({ ...e, credentials: { type: "hidden" as const } })) };
+});
 
 export const POST = route(createEnvironmentOp, async ({ body, principal, audit }) => {
   audit({ target: body.name, environment: body.name });
