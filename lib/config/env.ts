@@ -18,6 +18,8 @@ const schema = z.object({
   TT_CONSOLE_CLIENT_ID: z.string().optional(),
   TT_CONSOLE_POOL_NAME: z.string().default("tanktower-console"),
   TT_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** The verified SES sender of the console's own emails (environment admin and viewer invitations). */
+  TT_CONSOLE_EMAIL_SENDER: z.string().optional(),
   TT_SANDBOX_OPERATOR_EMAIL: z.string().default("operator@sandbox.tanktower.local"),
   TT_SANDBOX_OPERATOR_PASSWORD: z.string().default("Sandbox-Operator-1"),
   AWS_REGION: z.string().optional(),
@@ -39,6 +41,8 @@ export type ConsoleConfig = {
   clientIdOverride: string | undefined;
   sessionMaxHours: number;
   sandboxOperator: { email: string; password: string };
+  /** Sender of the console's own emails; the sandbox environment's (verified) sender in sandbox mode. */
+  consoleEmailSender: string | undefined;
   production: boolean;
 };
 
@@ -69,6 +73,7 @@ export function config(): ConsoleConfig {
     clientIdOverride: e.TT_CONSOLE_CLIENT_ID,
     sessionMaxHours: e.TT_SESSION_MAX_HOURS,
     sandboxOperator: { email: e.TT_SANDBOX_OPERATOR_EMAIL, password: e.TT_SANDBOX_OPERATOR_PASSWORD },
+    consoleEmailSender: e.TT_CONSOLE_EMAIL_SENDER ?? (e.TT_MODE === "sandbox" ? "no-reply@sandbox.tanktower.local" : undefined),
     production: e.NODE_ENV === "production",
   };
   return cached;

@@ -22,6 +22,8 @@ import {
   updateEnvironmentOp,
 } from "@/lib/environments/operations";
 import { addMemberOp, archiveEntityOp, createEntityOp, getEntityOp, listEntitiesOp, removeMemberOp, updateEntityOp } from "@/lib/entities/operations";
+import { readMailboxOp } from "@/lib/mailbox/operations";
+import { inviteConsoleUserOp, listConsoleUsersOp, removeConsoleUserOp, updateConsoleUserOp } from "@/lib/console-users/operations";
 import { createInviteOp, listInvitesOp, resendInviteOp, retryInviteOp, revokeInviteOp, setUserActiveOp } from "@/lib/invites/operations";
 
 /**
@@ -63,6 +65,11 @@ export const operations: readonly Operation[] = [
   resendInviteOp,
   revokeInviteOp,
   setUserActiveOp,
+  listConsoleUsersOp,
+  inviteConsoleUserOp,
+  updateConsoleUserOp,
+  removeConsoleUserOp,
+  readMailboxOp,
 ];
 
 type JsonSchema = Record<string, unknown>;

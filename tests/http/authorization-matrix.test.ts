@@ -95,6 +95,11 @@ const MATRIX: Record<string, Access> = {
   "POST /api/environments/{env}/invites/{id}/resend": "env-admin",
   "POST /api/environments/{env}/invites/{id}/revoke": "env-admin",
   "POST /api/environments/{env}/users/{id}/active": "env-admin",
+  "GET /api/console-users": "operator",
+  "POST /api/console-users": "operator",
+  "PUT /api/console-users/{username}": "operator",
+  "DELETE /api/console-users/{username}": "operator",
+  "GET /api/mailbox": "operator",
 };
 
 const PARAMS: Record<string, string> = { env: "alpha", type: "team", id: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b", runId: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b", username: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b" };
