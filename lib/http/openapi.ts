@@ -24,7 +24,7 @@ import {
 import { addMemberOp, archiveEntityOp, createEntityOp, getEntityOp, listEntitiesOp, removeMemberOp, updateEntityOp } from "@/lib/entities/operations";
 import { readMailboxOp } from "@/lib/mailbox/operations";
 import { inviteConsoleUserOp, listConsoleUsersOp, removeConsoleUserOp, updateConsoleUserOp } from "@/lib/console-users/operations";
-import { createInviteOp, listInvitesOp, resendInviteOp, retryInviteOp, revokeInviteOp, setUserActiveOp } from "@/lib/invites/operations";
+import { bulkInviteOp, createInviteOp, getBulkRunOp, listInvitesOp, resendInviteOp, retryInviteOp, revokeInviteOp, setUserActiveOp } from "@/lib/invites/operations";
 
 /**
  * Every API operation. The OpenAPI document is generated from this list, and
@@ -65,6 +65,8 @@ export const operations: readonly Operation[] = [
   resendInviteOp,
   revokeInviteOp,
   setUserActiveOp,
+  bulkInviteOp,
+  getBulkRunOp,
   listConsoleUsersOp,
   inviteConsoleUserOp,
   updateConsoleUserOp,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
 import { envParamsSchema } from "@/lib/environments/schema";
 import { entitySchema } from "@/lib/entities/schema";
+import { bulkInviteSchema, bulkRunParamsSchema, bulkRunSchema, bulkStartResultSchema } from "@/lib/invites/bulk-schema";
 import { inviteCreateSchema, inviteListQuerySchema, invitePageSchema, inviteParamsSchema, inviteSchema } from "@/lib/invites/schema";
 
 /** Invitations of TankTower users: admins invite, viewers read the ledger. */
@@ -61,4 +62,29 @@ export const setUserActiveOp = defineOperation({
   body: z.object({ active: z.boolean() }),
   response: entitySchema,
   audit: "user.set-active",
+});
+
+export const bulkInviteOp = defineOperation({
+  id: "bulkInvite",
+  method: "POST",
+  path: "/api/environments/{env}/invites/bulk",
+  summary: "Bulk invite from CSV (email, name, team, role): a preview with per-row problems (dryRun), or a run that continues without the browser",
+  tag: "Invites",
+  role: "admin",
+  params: envParamsSchema,
+  body: bulkInviteSchema,
+  response: bulkStartResultSchema,
+  status: 202,
+  audit: "invite.bulk",
+});
+
+export const getBulkRunOp = defineOperation({
+  id: "getBulkRun",
+  method: "GET",
+  path: "/api/environments/{env}/invites/bulk/{runId}",
+  summary: "A bulk run's progress and per-row results",
+  tag: "Invites",
+  role: "viewer",
+  params: bulkRunParamsSchema,
+  response: bulkRunSchema,
 });

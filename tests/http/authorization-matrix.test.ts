@@ -95,6 +95,8 @@ const MATRIX: Record<string, Access> = {
   "POST /api/environments/{env}/invites/{id}/resend": "env-admin",
   "POST /api/environments/{env}/invites/{id}/revoke": "env-admin",
   "POST /api/environments/{env}/users/{id}/active": "env-admin",
+  "POST /api/environments/{env}/invites/bulk": "env-admin",
+  "GET /api/environments/{env}/invites/bulk/{runId}": "env-viewer",
   "GET /api/console-users": "operator",
   "POST /api/console-users": "operator",
   "PUT /api/console-users/{username}": "operator",
@@ -102,7 +104,7 @@ const MATRIX: Record<string, Access> = {
   "GET /api/mailbox": "operator",
 };
 
-const PARAMS: Record<string, string> = { env: "alpha", type: "team", id: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b", runId: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b", username: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b" };
+const PARAMS: Record<string, string> = { env: "alpha", type: "team", id: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b", runId: "00abcdefg-0123abcd", username: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b" };
 
 const apiRoot = path.join(process.cwd(), "app", "api");
 function routeFiles(dir: string): string[] {

@@ -79,3 +79,30 @@ describe("bulk CSV", () => {
     expect(parseInviteCsv("name\nAda").problems[0]).toMatchObject({ field: "email" });
   });
 });
+
+import { backoffMs, Pacer, quotaCheck, targetRate } from "@/lib/invites/pacing";
+
+describe("bulk pacing", () => {
+  it("spaces starts below the send rate", () => {
+    let t = 1_000;
+    const pacer = new Pacer(4, () => t);
+    expect([pacer.reserve(), pacer.reserve(), pacer.reserve()]).toEqual([0, 250, 500]);
+    t += 1_000;
+    expect(pacer.reserve()).toBe(0);
+    expect(new Pacer(Number.POSITIVE_INFINITY).reserve()).toBe(0);
+  });
+
+  it("backs off exponentially with a cap and aims at 80 % of the rate", () => {
+    expect(backoffMs(0, 200, 10_000, () => 0.999)).toBe(199);
+    expect(backoffMs(3, 200, 10_000, () => 0.999)).toBe(1598);
+    expect(backoffMs(20, 200, 10_000, () => 0.999)).toBe(9990);
+    expect(targetRate(14)).toBeCloseTo(11.2);
+    expect(targetRate(1)).toBe(1);
+  });
+
+  it("warns before the 24-hour quota would be exceeded", () => {
+    expect(quotaCheck(200, 150, 60)).toEqual({ max24h: 200, sentLast24h: 150, remaining: 50, wouldExceed: true });
+    expect(quotaCheck(200, 150, 50).wouldExceed).toBe(false);
+    expect(quotaCheck(-1, 10, 1_000_000)).toMatchObject({ remaining: -1, wouldExceed: false });
+  });
+});

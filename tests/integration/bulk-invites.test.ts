@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { ListUsersCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { homeClients } from "@/lib/aws/clients";
+import { environmentCreateSchema } from "@/lib/environments/schema";
+import { createEnvironment } from "@/lib/environments/write";
+import { prepareProvision } from "@/lib/provisioning/apply";
+import { planEnvironment } from "@/lib/provisioning/service";
+import { readProvisioningRecord } from "@/lib/provisioning/record";
+import { contextFor } from "@/lib/entities/context";
+import { createEntity } from "@/lib/entities/store";
+import { listMemberships } from "@/lib/entities/members";
+import { startBulk } from "@/lib/invites/bulk";
+import { readRun } from "@/lib/invites/bulk-store";
+import { readMailbox } from "@/lib/mailbox/read";
+import { withEmulator } from "../support/emulator";
+
+withEmulator();
+
+describe("bulk invites (against the emulator)", () => {
+  it("reports each bad row, invites the rest, and keeps progress in the table", async () => {
+    const env = await createEnvironment(environmentCreateSchema.parse({ name: "bulk-one", region: "us-east-1", credentials: { type: "default" }, sesSender: "no-reply@bulk-one.example" }), "tester");
+    const plan = await planEnvironment(env);
+    expect((await (await prepareProvision(env, plan.fingerprint, "tester")).run(() => {})).ok).toBe(true);
+    const ctx = contextFor(env);
+    const team = await createEntity(ctx, { type: "team", name: "Core" }, "op");
+    await createEntity(ctx, { type: "user", name: "Existing", email: "existing@example.com" });
+
+    const csv = [
+      "email,name,team,role",
+      "a@example.com,A,core,member",
+      "not-an-email,B,,",
+      "b@example.com,B,Core,admin",
+      "A@example.com,dup,,",
+      "existing@example.com,E,,",
+      "c@example.com,C,ghosts,",
+      "d@example.com,,,",
+    ].join("\n");
+    const { preview, head, work } = await startBulk(ctx, csv, "admin@example.com", true, { concurrency: 3, sendRate: Number.POSITIVE_INFINITY });
+    expect(preview.problems.map((p) => [p.line, p.field])).toEqual([[3, "email"], [5, "email"], [6, "email"], [7, "team"]]);
+    expect(preview.quota).toMatchObject({ max24h: expect.any(Number), maxSendRate: expect.any(Number) });
+    expect(head).toMatchObject({ status: "running", total: 3 });
+    await work();
+
+    const run = await readRun("bulk-one", head.id);
+    expect(run).toMatchObject({ status: "done", total: 3, processed: 3, invited: 3, failed: 0 });
+    expect(run.results.map((r) => [r.line, r.email, r.status])).toEqual([[2, "a@example.com", "invited"], [4, "b@example.com", "invited"], [8, "d@example.com", "invited"]]);
+    expect(run.problems).toHaveLength(4);
+
+    const { userPoolId } = await readProvisioningRecord("bulk-one");
+    const users = await homeClients().cognito.send(new ListUsersCommand({ UserPoolId: userPoolId }));
+    expect(users.Users?.map((u) => u.Attributes?.find((a) => a.Name === "email")?.Value).sort()).toEqual(["a@example.com", "b@example.com", "d@example.com"]);
+    for (const email of ["a@example.com", "b@example.com", "d@example.com"]) expect(await readMailbox(email)).toHaveLength(1);
+    expect((await listMemberships(ctx, team.id)).map((m) => [m.email, m.role])).toEqual([["a@example.com", "member"], ["b@example.com", "admin"]]);
+  });
+});
