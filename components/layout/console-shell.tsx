@@ -7,11 +7,18 @@ import { api } from "@/lib/http/client";
 
 const NAV = [
   { href: "/environments", label: "Environments" },
+  { href: "/entities", label: "Entities" },
   { href: "/audit", label: "Audit" },
 ] as const;
 
+/** Operators only; the mailbox only in the sandbox. */
+function extraNav(isOperator: boolean, mode: "sandbox" | "aws"): { href: string; label: string }[] {
+  if (!isOperator) return [];
+  return [{ href: "/console-users", label: "Console users" }, ...(mode === "sandbox" ? [{ href: "/mailbox", label: "Mailbox" }] : [])];
+}
+
 /** Capabilities that later releases add; listed so people know where they will be. */
-const COMING = ["Blueprints", "Entities", "Jobs"] as const;
+const COMING = ["Blueprints", "Jobs"] as const;
 
 export function ConsoleShell({
   email,
@@ -54,7 +61,7 @@ export function ConsoleShell({
             </span>
           ) : null}
           <nav aria-label="Main" className="flex flex-1 items-center gap-1 overflow-x-auto text-sm">
-            {NAV.map((item) => {
+            {[...NAV, ...extraNav(isOperator, mode)].map((item) => {
               const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
               return (
                 <Link

@@ -6,7 +6,9 @@ import { route } from "@/lib/http/route";
 export const GET = route(listEntitiesOp, async ({ params, query }) => listEntities(await environmentContext(params.env), query));
 
 export const POST = route(createEntityOp, async ({ params, body, principal, audit }) => {
-  const entity = await createEntity(await environmentContext(params.env), body, body.type === "user" ? undefined : `console:${principal.email}`);
+  // The blueprint's email is the owner's for non-user entities (unique only for users).
+  const input = body.type === "user" || body.email ? body : { ...body, email: principal.email };
+  const entity = await createEntity(await environmentContext(params.env), input, body.type === "user" ? undefined : `console:${principal.email}`);
   audit({ target: `${entity.type}/${entity.id}` });
   return entity;
 });
