@@ -23,11 +23,14 @@ const COMING = ["Blueprints", "Jobs"] as const;
 export function ConsoleShell({
   email,
   isOperator,
+  hasEnvironmentRole = false,
   mode,
   children,
 }: {
   email: string;
   isOperator: boolean;
+  /** An environment admin or viewer: no operator banner. */
+  hasEnvironmentRole?: boolean;
   mode: "sandbox" | "aws";
   children: ReactNode;
 }) {
@@ -97,7 +100,7 @@ export function ConsoleShell({
           </div>
         </div>
       </header>
-      {!isOperator ? (
+      {!isOperator && !hasEnvironmentRole ? (
         <div className="mx-auto max-w-7xl px-6 pt-4">
           <p role="status" className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
             Your account has no operator role, so most pages will refuse you. Ask an operator to add you to the operators group.
