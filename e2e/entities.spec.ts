@@ -28,8 +28,8 @@ test("teams and users: create, search by prefix, edit with the blueprint form, 4
   await page.getByRole("link", { name: `Crew ${tag}` }).click();
 
   await page.getByLabel("Find a user by email").fill(`zed-${tag}`);
-  await page.getByLabel("User", { exact: true }).selectOption({ label: `Zed ${tag} (zed-${tag}@example.com)` });
-  await page.getByLabel("Role", { exact: true }).selectOption("admin");
+  await page.getByRole("combobox", { name: "User", exact: true }).selectOption({ label: `Zed ${tag} (zed-${tag}@example.com)` });
+  await page.getByRole("combobox", { name: "Role", exact: true }).selectOption("admin");
   await page.getByRole("button", { name: "Add member" }).click();
   const members = page.getByRole("region", { name: "Members" });
   await expect(members.getByRole("link", { name: `Zed ${tag}` })).toBeVisible();

@@ -53,7 +53,7 @@ test.describe.serial("environment admin invites TankTower users", () => {
     await people.getByLabel("Role", { exact: true }).selectOption("admin");
     await people.getByRole("button", { name: "Send invitation" }).click();
     await expect(people.getByText(`Invitation sent to ${adminEmail}.`)).toBeVisible();
-    await expect(people.getByRole("cell", { name: adminEmail })).toBeVisible();
+    await expect(people.getByRole("cell", { name: adminEmail, exact: true })).toBeVisible();
 
     await page.goto("/mailbox");
     const mail = page.getByTestId("mail").filter({ hasText: adminEmail }).first();
@@ -77,8 +77,8 @@ test.describe.serial("environment admin invites TankTower users", () => {
     expect(list.items.map((e) => e.name)).toEqual(["sandbox"]);
     expect(list.items[0]?.credentials).toEqual({ type: "hidden" });
     await admin.goto("/entities");
-    await expect(admin.getByRole("link", { name: "sandbox" })).toBeVisible();
-    await expect(admin.getByRole("link", { name: other })).toHaveCount(0);
+    await expect(admin.getByRole("link", { name: "sandbox", exact: true })).toBeVisible();
+    await expect(admin.getByRole("link", { name: other, exact: true })).toHaveCount(0);
   });
 
   test("the admin gets 403 on provisioning, credentials and another environment", async () => {

@@ -1,6 +1,6 @@
 /** Shared class names for the entities pages (light and dark). */
 export const card = "rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900";
-export const link = "text-blue-700 underline-offset-2 hover:underline dark:text-blue-300";
+export const link = "text-blue-700 underline underline-offset-2 hover:no-underline dark:text-blue-300";
 export const input =
   "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-200 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100";
 export const muted = "text-slate-600 dark:text-slate-400";

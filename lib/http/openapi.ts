@@ -23,6 +23,7 @@ import {
 } from "@/lib/environments/operations";
 import { addMemberOp, archiveEntityOp, createEntityOp, getEntityOp, listEntitiesOp, removeMemberOp, updateEntityOp } from "@/lib/entities/operations";
 import { readMailboxOp } from "@/lib/mailbox/operations";
+import { exportEntitiesOp, fixFindingOp, reconcileOp } from "@/lib/reconcile/operations";
 import { inviteConsoleUserOp, listConsoleUsersOp, removeConsoleUserOp, updateConsoleUserOp } from "@/lib/console-users/operations";
 import { bulkInviteOp, createInviteOp, getBulkRunOp, listInvitesOp, resendInviteOp, retryInviteOp, revokeInviteOp, setUserActiveOp } from "@/lib/invites/operations";
 
@@ -72,6 +73,9 @@ export const operations: readonly Operation[] = [
   updateConsoleUserOp,
   removeConsoleUserOp,
   readMailboxOp,
+  reconcileOp,
+  fixFindingOp,
+  exportEntitiesOp,
 ];
 
 type JsonSchema = Record<string, unknown>;

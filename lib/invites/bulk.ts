@@ -25,7 +25,7 @@ import { createRun, putRowResults, updateRun, type RunHead } from "@/lib/invites
  */
 export type BulkOptions = { concurrency?: number; sendRate?: number };
 
-async function teamsByName(ctx: EnvContext): Promise<Map<string, string>> {
+export async function teamsByName(ctx: EnvContext): Promise<Map<string, string>> {
   const teams = new Map<string, string>();
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   try {

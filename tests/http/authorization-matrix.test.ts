@@ -102,6 +102,9 @@ const MATRIX: Record<string, Access> = {
   "PUT /api/console-users/{username}": "operator",
   "DELETE /api/console-users/{username}": "operator",
   "GET /api/mailbox": "operator",
+  "GET /api/environments/{env}/reconciliation": "env-admin",
+  "POST /api/environments/{env}/reconciliation/fix": "env-admin",
+  "GET /api/environments/{env}/export": "env-viewer",
 };
 
 const PARAMS: Record<string, string> = { env: "alpha", type: "team", id: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b", runId: "00abcdefg-0123abcd", username: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b" };

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ListUsersCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { AdminCreateUserCommand, AdminDisableUserCommand, ListUsersCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { homeClients } from "@/lib/aws/clients";
 import { environmentCreateSchema } from "@/lib/environments/schema";
 import { createEnvironment } from "@/lib/environments/write";
 import { prepareProvision } from "@/lib/provisioning/apply";
 import { planEnvironment } from "@/lib/provisioning/service";
 import { readProvisioningRecord } from "@/lib/provisioning/record";
-import { contextFor } from "@/lib/entities/context";
+import { contextFor, environmentContext } from "@/lib/entities/context";
+import { fixFinding, reconcile } from "@/lib/reconcile/service";
 import { createEntity } from "@/lib/entities/store";
 import { listMemberships } from "@/lib/entities/members";
 import { startBulk } from "@/lib/invites/bulk";
@@ -16,7 +17,7 @@ import { withEmulator } from "../support/emulator";
 
 withEmulator();
 
-describe("bulk invites (against the emulator)", () => {
+describe("bulk invites (against the emulator)", { timeout: 180_000 }, () => {
   it("reports each bad row, invites the rest, and keeps progress in the table", async () => {
     const env = await createEnvironment(environmentCreateSchema.parse({ name: "bulk-one", region: "us-east-1", credentials: { type: "default" }, sesSender: "no-reply@bulk-one.example" }), "tester");
     const plan = await planEnvironment(env);
@@ -51,5 +52,27 @@ describe("bulk invites (against the emulator)", () => {
     expect(users.Users?.map((u) => u.Attributes?.find((a) => a.Name === "email")?.Value).sort()).toEqual(["a@example.com", "b@example.com", "d@example.com"]);
     for (const email of ["a@example.com", "b@example.com", "d@example.com"]) expect(await readMailbox(email)).toHaveLength(1);
     expect((await listMemberships(ctx, team.id)).map((m) => [m.email, m.role])).toEqual([["a@example.com", "member"], ["b@example.com", "admin"]]);
+  });
+
+  it("reconciliation finds users missing on either side and status mismatches, and fixes each", async () => {
+    const ctx = await environmentContext("bulk-one");
+    const { userPoolId } = await readProvisioningRecord("bulk-one");
+    const cognito = homeClients().cognito;
+    await cognito.send(new AdminCreateUserCommand({ UserPoolId: userPoolId, Username: "outofband@example.com", MessageAction: "SUPPRESS", UserAttributes: [{ Name: "email", Value: "outofband@example.com" }] }));
+    await createEntity(ctx, { type: "user", name: "No Login", email: "nologin@example.com" });
+    await cognito.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: "d@example.com" }));
+
+    const before = await reconcile(ctx);
+    expect(before.findings.map((f) => [f.kind, f.email])).toEqual([
+      ["status-mismatch", "d@example.com"],
+      ["entity-without-cognito", "existing@example.com"],
+      ["entity-without-cognito", "nologin@example.com"],
+      ["cognito-without-entity", "outofband@example.com"],
+    ]);
+    for (const f of before.findings) expect((await fixFinding(ctx, f.fix, f.email, "admin@example.com")).fixed).toBe(true);
+    const after = await reconcile(ctx);
+    expect(after.findings).toEqual([]);
+    expect(after.cognitoUsers).toBe(after.userEntities);
+    expect(await readMailbox("nologin@example.com")).toHaveLength(1);
   });
 });

@@ -16,7 +16,7 @@ async function messagesTo(email: string) {
   return (await readMailbox(email)).map((m) => m.body);
 }
 
-describe("environment admins and viewers (against the emulator)", () => {
+describe("environment admins and viewers (against the emulator)", { timeout: 180_000 }, () => {
   it("invites an admin with a temporary password by email, lists, changes and removes them", async () => {
     const settings = await initConsole({ adminEmail: "op@console.test", permanentPassword: "Operator-Pass-1" });
     await homeClients().ses.send(new CreateEmailIdentityCommand({ EmailIdentity: "no-reply@sandbox.tanktower.local" }));

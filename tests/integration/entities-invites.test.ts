@@ -31,7 +31,7 @@ async function sentTo(email: string): Promise<number> {
   return JSON.stringify(data.ses ?? {}).split(email).length - 1;
 }
 
-describe("entities and invites (against the emulator)", () => {
+describe("entities and invites (against the emulator)", { timeout: 180_000 }, () => {
   it("creates, searches, edits with optimistic concurrency and refuses duplicates naming the field", async () => {
     const ctx = await provisioned("ent-one");
     const ada = await createEntity(ctx, entityCreateSchema.parse({ type: "user", name: "Ada Lovelace", email: "Ada@Example.com", handle: "ada" }));

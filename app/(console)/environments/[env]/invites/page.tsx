@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { BulkInvite } from "@/components/invites/bulk-invite";
 import { InviteDialog } from "@/components/invites/invite-dialog";
 import { InviteLedger } from "@/components/invites/invite-ledger";
+import { Reconciliation } from "@/components/invites/reconciliation";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageHasRole } from "@/lib/auth/page-role";
 
@@ -35,6 +36,7 @@ export default async function InvitesPage({ params }: Props) {
             <BulkInvite env={env} />
           </Suspense>
         ) : null}
+        {canManage ? <Reconciliation env={env} /> : null}
       </div>
     </>
   );
