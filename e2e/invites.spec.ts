@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { InitiateAuthCommand, ListUserPoolClientsCommand, ListUserPoolsCommand, ListUsersCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { AdminCreateUserCommand, InitiateAuthCommand, ListUserPoolClientsCommand, ListUserPoolsCommand, ListUsersCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { SESv2Client, CreateEmailIdentityCommand } from "@aws-sdk/client-sesv2";
 import { expectAccessible } from "./support/axe";
 import { cognito } from "./support/cognito";
@@ -166,5 +166,19 @@ test.describe.serial("environment admin invites TankTower users", () => {
     await admin.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
     await expect(admin.getByRole("button", { name: "Reactivate" })).toBeVisible();
     await expect(signIn()).rejects.toThrow();
+  });
+
+  test("reconciliation finds a Cognito user created out of band and fixes it", async () => {
+    const { userPoolId } = await sandboxPool();
+    const stray = `stray-${tag}@example.com`;
+    await cognito().send(new AdminCreateUserCommand({ UserPoolId: userPoolId, Username: stray, MessageAction: "SUPPRESS", UserAttributes: [{ Name: "email", Value: stray }] }));
+    await admin.goto("/environments/sandbox/invites");
+    await admin.getByRole("button", { name: "Run reconciliation" }).click();
+    const findings = admin.getByTestId("reconciliation");
+    await expect(findings.getByRole("row").filter({ hasText: stray })).toContainText("Cognito user without an entity");
+    await findings.getByRole("button", { name: `Create the entity ${stray}` }).click();
+    await expect(admin.getByText(`Created the entity of ${stray}.`)).toBeVisible();
+    await expect(findings.getByRole("row").filter({ hasText: stray })).toHaveCount(0);
+    await expectAccessible(admin);
   });
 });
