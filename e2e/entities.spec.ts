@@ -6,6 +6,8 @@ import { e2e } from "./support/env";
 const tag = Date.now().toString(36).slice(-5);
 const json = { origin: "" };
 
+test.describe.configure({ timeout: 120_000 });
+
 test("teams and users: create, search by prefix, edit with the blueprint form, 409 on a stale save, members both ways", async ({ page }) => {
   json.origin = e2e.baseUrl;
   const user = await page.request.post("/api/environments/sandbox/entities", { headers: json, data: { type: "user", name: `Zed ${tag}`, email: `zed-${tag}@example.com`, handle: `zed-${tag}` } });
@@ -43,7 +45,7 @@ test("teams and users: create, search by prefix, edit with the blueprint form, 4
   expect(stale.status()).toBe(200);
   await page.getByLabel("Name", { exact: true }).fill(`Zed ${tag} II`);
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("alert")).toContainText("Someone else changed this entity");
+  await expect(page.getByText(/Someone else changed this entity/)).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { name: `Zed ${tag} (renamed elsewhere)` })).toBeVisible();
   await page.getByLabel("Name", { exact: true }).fill(`Zed ${tag} II`);

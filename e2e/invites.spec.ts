@@ -42,6 +42,7 @@ async function adminPage(browser: Browser): Promise<Page> {
 }
 
 test.describe.serial("environment admin invites TankTower users", () => {
+  test.describe.configure({ timeout: 120_000 });
   let admin: Page;
   let adminPassword = "";
 
@@ -58,9 +59,9 @@ test.describe.serial("environment admin invites TankTower users", () => {
     await page.goto("/mailbox");
     const mail = page.getByTestId("mail").filter({ hasText: adminEmail }).first();
     await expect(mail).toContainText("You are invited to TankTower Console (admin of sandbox)");
+    await expectAccessible(page);
     await mail.locator("summary").click();
     await expect(mail.locator("iframe")).toHaveAttribute("sandbox", "");
-    await expectAccessible(page);
     adminPassword = passwordIn((await mailsTo(page.request, adminEmail))[0]);
     expect(adminPassword).toMatch(/.{16}/);
   });
