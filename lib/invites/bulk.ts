@@ -80,6 +80,8 @@ export async function previewBulk(ctx: EnvContext, csv: string): Promise<BulkPre
 
 /** Creates the run record and returns it with a function that does the work (the route does not wait for it). */
 export async function startBulk(ctx: EnvContext, csv: string, actor: string, acceptQuota: boolean, opts: BulkOptions = {}) {
+  // No pool, no run: refused before anything is recorded.
+  await environmentPool(ctx);
   const preview = await previewBulk(ctx, csv);
   if (preview.quota?.wouldExceed && !acceptQuota) {
     throw ValidationError.forField("acceptQuota", `This run would send ${preview.valid.length} emails; the SES account has ${preview.quota.remaining} left in its 24-hour quota.`);
@@ -119,16 +121,20 @@ async function processBulk(ctx: EnvContext, runId: string, rows: CsvInviteRow[],
     await putRowResults(env, runId, batch);
     await updateRun(env, runId, { ...counts });
   };
-  await mapBounded(rows, opts.concurrency, async (row) => {
-    const result = await inviteRow(ctx, row, teams, actor, runId, runOpts, pacer);
-    counts.processed++;
-    if (result.status === "invited") counts.invited++;
-    else counts.failed++;
-    pending.push(result);
-    await flush().catch((err: unknown) => log.warn("bulk progress write failed", { env, runId, code: (err as { name?: string }).name }));
-  });
-  await flush(true);
-  await updateRun(env, runId, { status: "done", finishedAt: new Date().toISOString() });
+  try {
+    await mapBounded(rows, opts.concurrency, async (row) => {
+      const result = await inviteRow(ctx, row, teams, actor, runId, runOpts, pacer);
+      counts.processed++;
+      if (result.status === "invited") counts.invited++;
+      else counts.failed++;
+      pending.push(result);
+      await flush().catch((err: unknown) => log.warn("bulk progress write failed", { env, runId, code: (err as { name?: string }).name }));
+    });
+  } finally {
+    // Whatever happened, the run ends visibly with what it did.
+    await flush(true);
+    await updateRun(env, runId, { status: "done", finishedAt: new Date().toISOString() });
+  }
 }
 
 async function inviteRow(ctx: EnvContext, row: CsvInviteRow, teams: Map<string, string>, actor: string, runId: string, runOpts: RunOptions, pacer: Pacer): Promise<BulkRowResult> {
