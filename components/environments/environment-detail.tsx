@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -7,6 +8,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/states";
+import { ConsoleUsers } from "@/components/console-users/console-users";
 import { ConnectionPanel } from "@/components/environments/connection-panel";
 import { DocumentsSection } from "@/components/documents/documents-section";
 import { EnvironmentForm } from "@/components/environments/environment-form";
@@ -62,6 +64,14 @@ export function EnvironmentDetail({ name }: { name: string }) {
         }
       />
       {created ? <Alert tone="success">Environment {e.name} was added.</Alert> : null}
+      <section aria-labelledby="people-heading" className="my-6 min-w-0 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
+        <h2 id="people-heading" className="mb-4 text-lg font-semibold">People</h2>
+        <p className="mb-4 text-sm">
+          <Link className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300" href={`/environments/${e.name}/entities`}>Entities</Link> ·{" "}
+          <Link className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300" href={`/environments/${e.name}/invites`}>Invites</Link>
+        </p>
+        <ConsoleUsers environment={e.name} />
+      </section>
       <section aria-labelledby="connection-heading" className="my-6 min-w-0 rounded-lg border border-slate-200 bg-white p-4 sm:p-5 dark:border-slate-700 dark:bg-slate-900">
         <h2 id="connection-heading" className="text-lg font-semibold">Connection</h2>
         <ConnectionPanel name={e.name} />

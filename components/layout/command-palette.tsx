@@ -4,7 +4,7 @@ import { Command } from "cmdk";
 import { useRouter } from "next/navigation";
 import { Dialog as AriaDialog, Modal, ModalOverlay } from "react-aria-components";
 import { useEnvironments } from "@/components/environments/queries";
-import { NAV } from "@/components/layout/nav";
+import type { NavItem } from "@/components/layout/nav";
 
 /**
  * Ctrl/⌘-K: jump to a page, an environment, or a frequent action, by typing.
@@ -16,12 +16,12 @@ type Entry = { id: string; label: string; hint?: string; href: string; keywords?
 const itemClass =
   "flex cursor-pointer items-baseline justify-between gap-3 rounded px-3 py-2 text-sm data-[selected=true]:bg-blue-700 data-[selected=true]:text-white dark:data-[selected=true]:bg-blue-600";
 
-export function CommandPalette({ open, onOpenChange, isOperator }: { open: boolean; onOpenChange: (open: boolean) => void; isOperator: boolean }) {
+export function CommandPalette({ open, onOpenChange, items, isOperator }: { open: boolean; onOpenChange: (open: boolean) => void; items: readonly NavItem[]; isOperator: boolean }) {
   const router = useRouter();
   const environments = useEnvironments(isOperator && open);
   const names = environments.data?.map((e) => e.name) ?? [];
 
-  const pages: Entry[] = NAV.filter((n) => !n.soon).map((n) => ({ id: `page:${n.href}`, label: n.label, hint: n.description, href: n.href }));
+  const pages: Entry[] = items.filter((n) => !n.soon).map((n) => ({ id: `page:${n.href}`, label: n.label, hint: n.description, href: n.href }));
   const actions: Entry[] = [
     { id: "action:add", label: "Add environment", href: "/environments/new", keywords: ["new", "create", "register"] },
     ...names.flatMap((name) => [

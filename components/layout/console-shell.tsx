@@ -6,6 +6,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 import { AppMark, PersonIcon } from "@/components/layout/app-mark";
 import { NavLinks } from "@/components/layout/nav-links";
+import { navItems } from "@/components/layout/nav";
 import { api } from "@/lib/http/client";
 
 /*
@@ -29,15 +30,19 @@ const HeaderMenus = dynamic(() => import("@/components/layout/header-menus").the
 export function ConsoleShell({
   email,
   isOperator,
+  hasEnvironmentRole = false,
   mode,
   children,
 }: {
   email: string;
   isOperator: boolean;
+  /** An environment admin or viewer: no operator banner. */
+  hasEnvironmentRole?: boolean;
   mode: "sandbox" | "aws";
   children: ReactNode;
 }) {
   const pathname = usePathname();
+  const items = navItems({ isOperator, mode });
   const router = useRouter();
   const [menuOpen, setMenuOpen] = useState(false);
   const [menuLoaded, setMenuLoaded] = useState(false);
@@ -104,7 +109,7 @@ export function ConsoleShell({
           ) : null}
           {/* Padding inside the nav keeps the links' focus rings from being clipped. */}
           <nav aria-label="Main" className="ml-2 hidden p-1 lg:block">
-            <NavLinks pathname={pathname} />
+            <NavLinks items={items} pathname={pathname} />
           </nav>
           <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">
             <button
@@ -127,9 +132,9 @@ export function ConsoleShell({
           </div>
         </div>
       </header>
-      {menuLoaded ? <MobileNav open={menuOpen} onOpenChange={setMenuOpen} pathname={pathname} email={email} isOperator={isOperator} /> : null}
-      {paletteLoaded ? <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} isOperator={isOperator} /> : null}
-      {!isOperator ? (
+      {menuLoaded ? <MobileNav open={menuOpen} onOpenChange={setMenuOpen} items={items} pathname={pathname} email={email} isOperator={isOperator} /> : null}
+      {paletteLoaded ? <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} items={items} isOperator={isOperator} /> : null}
+      {!isOperator && !hasEnvironmentRole ? (
         <div className="mx-auto max-w-7xl px-4 pt-4 sm:px-6">
           <p role="status" className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100">
             Your account has no operator role, so most pages will refuse you. Ask an operator to add you to the operators group.

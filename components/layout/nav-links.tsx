@@ -1,15 +1,15 @@
 import Link from "next/link";
-import { NAV, isActive } from "@/components/layout/nav";
+import { isActive, type NavItem } from "@/components/layout/nav";
 
 const linkBase = "block whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm";
 const linkActive = "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900";
 const linkIdle = "text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800";
 
 /** The sections of the console; those not built yet show as "soon". */
-export function NavLinks({ pathname, vertical, onNavigate }: { pathname: string; vertical?: boolean; onNavigate?: () => void }) {
+export function NavLinks({ items, pathname, vertical, onNavigate }: { items: readonly NavItem[]; pathname: string; vertical?: boolean; onNavigate?: () => void }) {
   return (
     <ul className={vertical ? "flex flex-col gap-1" : "flex items-center gap-1"}>
-      {NAV.map((item) => (
+      {items.map((item) => (
         <li key={item.href}>
           {item.soon ? (
             <span className={`${linkBase} text-slate-600 dark:text-slate-400`}>

@@ -169,6 +169,8 @@ export const credentialsViewSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("profile"), profile: z.string() }),
   z.object({ type: z.literal("keys"), accessKeyIdLast4: z.string(), hasSecret: z.boolean() }),
   z.object({ type: z.literal("assume-role"), roleArn: z.string(), externalId: z.string().nullable() }),
+  // What environment admins and viewers see: how the console reaches AWS is the operators' business.
+  z.object({ type: z.literal("hidden") }),
 ]);
 export type CredentialsView = z.infer<typeof credentialsViewSchema>;
 

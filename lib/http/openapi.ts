@@ -46,6 +46,11 @@ import {
   startVersionOp,
   updateVersionOp,
 } from "@/lib/blueprints/operations";
+import { addMemberOp, archiveEntityOp, createEntityOp, getEntityOp, listEntitiesOp, removeMemberOp, updateEntityOp } from "@/lib/entities/operations";
+import { readMailboxOp } from "@/lib/mailbox/operations";
+import { exportEntitiesOp, fixFindingOp, reconcileOp } from "@/lib/reconcile/operations";
+import { inviteConsoleUserOp, listConsoleUsersOp, removeConsoleUserOp, updateConsoleUserOp } from "@/lib/console-users/operations";
+import { bulkInviteOp, createInviteOp, getBulkRunOp, listInvitesOp, resendInviteOp, retryInviteOp, revokeInviteOp, setUserActiveOp } from "@/lib/invites/operations";
 
 /**
  * Every API operation. The OpenAPI document is generated from this list, and
@@ -96,6 +101,29 @@ export const operations: readonly Operation[] = [
   diffVersionsOp,
   impactOp,
   environmentsHealthOp,
+  listEntitiesOp,
+  createEntityOp,
+  getEntityOp,
+  updateEntityOp,
+  archiveEntityOp,
+  addMemberOp,
+  removeMemberOp,
+  listInvitesOp,
+  createInviteOp,
+  retryInviteOp,
+  resendInviteOp,
+  revokeInviteOp,
+  setUserActiveOp,
+  bulkInviteOp,
+  getBulkRunOp,
+  listConsoleUsersOp,
+  inviteConsoleUserOp,
+  updateConsoleUserOp,
+  removeConsoleUserOp,
+  readMailboxOp,
+  reconcileOp,
+  fixFindingOp,
+  exportEntitiesOp,
 ];
 
 type JsonSchema = Record<string, unknown>;
