@@ -6,6 +6,7 @@ import { STSClient } from "@aws-sdk/client-sts";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { S3Client } from "@aws-sdk/client-s3";
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { config } from "@/lib/config/env";
 import { credentialProvider, type ResolvedCredentialSource } from "@/lib/aws/credentials";
 import { currentCallLog } from "@/lib/aws/call-log";
@@ -31,6 +32,7 @@ export type AwsClients = {
   cognito: CognitoIdentityProviderClient;
   ses: SESv2Client;
   s3: S3Client;
+  events: EventBridgeClient;
 };
 
 const cache = new Map<string, AwsClients>();
@@ -79,6 +81,7 @@ function build(target: AwsTarget): AwsClients {
     cognito: counted(new CognitoIdentityProviderClient(base)),
     ses: counted(new SESv2Client(base)),
     // Path-style addressing works with every endpoint, custom ones included.
+    events: counted(new EventBridgeClient(base)),
     s3: counted(new S3Client({ ...base, forcePathStyle: Boolean(target.endpoint) || Boolean(config().endpointUrl) })),
   };
 }

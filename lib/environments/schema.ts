@@ -77,6 +77,8 @@ const environmentFields = {
   credentials: credentialsInputSchema,
   endpoint: optionalText(z.url({ error: "Use a full URL such as http://127.0.0.1:4566." }).max(512)),
   appApiUrl: optionalText(z.url({ error: "Use a full URL such as https://abc123.execute-api.us-east-1.amazonaws.com/prod." }).max(512)),
+  /** The app's Lambda function: the target of job schedules (EventBridge rules). */
+  appFunctionArn: optionalText(z.string().regex(/^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[\w-]{1,64}(:[\w$-]+)?$/, "Use a Lambda function ARN such as arn:aws:lambda:us-east-1:123456789012:function:tanktower-app.")),
   sesSender: optionalText(z.email({ error: "Use an email address such as no-reply@example.com." }).max(254)),
   description: optionalText(z.string().max(500, "Keep the description under 500 characters.")),
   /** Step 3: provisioned capacity of each table and index; 1 stays within the free tier. */
@@ -118,6 +120,7 @@ export const environmentSchema = z.object({
   credentials: credentialsViewSchema,
   endpoint: z.string().nullable(),
   appApiUrl: z.string().nullable(),
+  appFunctionArn: z.string().nullable().default(null),
   sesSender: z.string().nullable(),
   description: z.string().nullable(),
   readCapacity: z.number().nullable(),

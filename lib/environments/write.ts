@@ -47,6 +47,7 @@ function editable(input: EnvironmentCreate | EnvironmentUpdate, previous?: Store
     ...optional("accountId", input.accountId),
     ...optional("endpoint", input.endpoint),
     ...optional("appApiUrl", input.appApiUrl),
+    ...optional("appFunctionArn", input.appFunctionArn),
     ...optional("sesSender", input.sesSender),
     ...optional("description", input.description),
     ...(input.readCapacity ? { readCapacity: input.readCapacity } : {}),

@@ -21,6 +21,20 @@ import {
   testConnectionOp,
   updateEnvironmentOp,
 } from "@/lib/environments/operations";
+import {
+  checkScheduleOp,
+  createJobOp,
+  getRerunProgressOp,
+  getRunOp,
+  listJobsOp,
+  listRunsOp,
+  markRunFailedOp,
+  rerunFailedOp,
+  runStatsOp,
+  triggerRunOp,
+  updateJobOp,
+} from "@/lib/jobs/operations";
+import { createTokenOp, listTokensOp, revokeTokenOp } from "@/lib/jobs/token-operations";
 
 /**
  * Every API operation. The OpenAPI document is generated from this list, and
@@ -48,6 +62,20 @@ export const operations: readonly Operation[] = [
   createInstallerOp,
   revealSecretOp,
   testEmailOp,
+  listJobsOp,
+  createJobOp,
+  updateJobOp,
+  checkScheduleOp,
+  listRunsOp,
+  triggerRunOp,
+  getRunOp,
+  runStatsOp,
+  markRunFailedOp,
+  rerunFailedOp,
+  getRerunProgressOp,
+  listTokensOp,
+  createTokenOp,
+  revokeTokenOp,
 ];
 
 type JsonSchema = Record<string, unknown>;

@@ -34,6 +34,8 @@ export type Operation<
   audit?: string;
   /** The response is a stream (NDJSON) rather than one JSON document. */
   streaming?: boolean;
+  /** Also accepts `Authorization: Bearer <personal API token>` (scoped to the `env` path parameter). */
+  bearer?: boolean;
 };
 
 export function defineOperation<

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { audited, recordAudit } from "@/lib/audit/record";
+import { principalForRequest } from "@/lib/auth/api-tokens";
 import { isSecureRequest, requirePrincipal } from "@/lib/auth/request-session";
 import { hasRole, type Principal } from "@/lib/auth/roles";
 import { ForbiddenError, ValidationError } from "@/lib/http/errors";
@@ -67,7 +68,7 @@ export function route<
     let target = envParam ?? op.path;
     let environment = envParam;
     try {
-      if (op.role !== "public") principal = await requirePrincipal(secure);
+      if (op.role !== "public") principal = op.bearer ? await principalForRequest(request, secure, envParam) : await requirePrincipal(secure);
       if (isMutating(op.method) && !isSameOriginRequest(request.headers, request.url)) {
         throw new ForbiddenError("This request came from another site and was refused.");
       }

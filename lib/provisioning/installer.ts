@@ -57,6 +57,7 @@ export async function createInstaller(env: EnvironmentRecord, actor: string): Pr
       accountId: current.accountId,
       endpoint: current.endpoint,
       appApiUrl: current.appApiUrl,
+      appFunctionArn: current.appFunctionArn,
       sesSender: current.sesSender,
       description: current.description,
       credentials: { type: "keys", accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
