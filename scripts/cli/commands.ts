@@ -13,6 +13,7 @@ import { environmentCreateSchema, type CredentialsInput } from "@/lib/environmen
 import { createEnvironment, removeEnvironment } from "@/lib/environments/write";
 import { readStdin, table } from "./format";
 import { makeProvisioningCommands } from "./provisioning-commands";
+import { makeJobCommands } from "./job-commands";
 
 export type CommandResult = { text: string; data: unknown; exitCode?: number };
 export type Command = { name: string; help: string; run: (args: string[]) => Promise<CommandResult> };
@@ -126,7 +127,7 @@ const sandboxInit: Command = {
   },
 };
 
-export const commands: Command[] = [envList, envAdd, envRemove, consoleInit, sandboxInit, ...makeProvisioningCommands(actor)];
+export const commands: Command[] = [envList, envAdd, envRemove, consoleInit, sandboxInit, ...makeProvisioningCommands(actor), ...makeJobCommands(actor)];
 
 export function usage(): string {
   return `Usage: npm run tt -- <command> [options]\n\n${commands.map((c) => `  ${c.help}`).join("\n")}\n\nEvery command takes --json for machine-readable output.\n`;
