@@ -7,11 +7,12 @@ import { api } from "@/lib/http/client";
 
 const NAV = [
   { href: "/environments", label: "Environments" },
+  { href: "/jobs", label: "Jobs" },
   { href: "/audit", label: "Audit" },
 ] as const;
 
 /** Capabilities that later releases add; listed so people know where they will be. */
-const COMING = ["Blueprints", "Entities", "Jobs"] as const;
+const COMING = ["Blueprints", "Entities"] as const;
 
 export function ConsoleShell({
   email,
