@@ -7,7 +7,7 @@ import { listJobTypes } from "@/lib/jobs/job-types";
 import { runIndexPartition, STATS_PARTITION } from "@/lib/jobs/keys";
 import { detailOf, summaryFromItem } from "@/lib/jobs/run-items";
 import { completeRun, getRunRecord } from "@/lib/jobs/runs-write";
-import type { JobOverview, RunDetail, RunQuery, RunStats, RunSummary } from "@/lib/jobs/schema";
+import type { JobOverview, JobType, RunDetail, RunQuery, RunStats, RunSummary } from "@/lib/jobs/schema";
 import { lastDays, summarizeStats, type StatsItem } from "@/lib/jobs/stats";
 import { isOrphaned, ORPHANED_REASON } from "@/lib/jobs/stuck";
 import { checkSchedule } from "@/lib/jobs/schedule";
@@ -112,10 +112,10 @@ export async function readStatsItems(store: JobStore, days: readonly string[]): 
   return items;
 }
 
-export async function runStats(store: JobStore, dayCount: number, now = new Date()): Promise<RunStats> {
+export async function runStats(store: JobStore, dayCount: number, now = new Date(), knownJobs?: readonly JobType[]): Promise<RunStats> {
   const days = lastDays(now, dayCount);
   try {
-    const [items, jobs] = await Promise.all([readStatsItems(store, days), listJobTypes(store)]);
+    const [items, jobs] = await Promise.all([readStatsItems(store, days), knownJobs ?? listJobTypes(store)]);
     return summarizeStats(items, days, new Map(jobs.map((j) => [j.id, j.name])));
   } catch (err) {
     throw toUpstreamError(err, `reading run statistics of ${store.env.name}`);
@@ -138,11 +138,8 @@ async function newestRows(store: JobStore, partition: string, limit: number, now
 /** Job types with their last and recent runs (one small Query each) and 30-day success rate (aggregates). */
 export async function jobsOverview(store: JobStore, now = new Date()): Promise<JobOverview> {
   try {
-    const [jobs, stats, pending] = await Promise.all([
-      listJobTypes(store),
-      runStats(store, 30, now),
-      newestRows(store, runIndexPartition("status", "new"), 100, now),
-    ]);
+    const [jobs, pending] = await Promise.all([listJobTypes(store), newestRows(store, runIndexPartition("status", "new"), 100, now)]);
+    const stats = await runStats(store, 30, now, jobs);
     const stuck = (await sweepOrphans(store, pending, now)).filter((r) => r.stuck);
     const items = await Promise.all(
       jobs.map(async (job) => {

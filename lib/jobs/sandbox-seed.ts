@@ -56,7 +56,7 @@ export async function seedSandboxJobs(store: JobStore, options: { runs?: number;
   }
   const marker = await store.db.send(new GetCommand({ TableName: store.table, Key: MARKER, ConsistentRead: true }));
   if (marker.Item) return { jobsCreated, runsWritten: 0 };
-  const runs = generateRuns(jobs, { count: options.runs ?? 3000, days: options.days ?? 60, now: options.now ?? new Date() });
+  const runs = generateRuns(jobs, { count: options.runs ?? 2000, days: options.days ?? 60, now: options.now ?? new Date() });
   await writeAll(store, historyItems(runs));
   await store.db.send(new PutCommand({ TableName: store.table, Item: { ...MARKER, runs: runs.length, at: new Date().toISOString() } }));
   return { jobsCreated, runsWritten: runs.length };
