@@ -66,7 +66,8 @@ export function RunsSection({ env, jobs, canWrite }: { env: string; jobs: JobTyp
     <section aria-labelledby="runs-h" className="flex flex-col gap-4">
       <h2 id="runs-h" className="text-xl font-semibold">Runs</h2>
       <form onSubmit={applyFilters} aria-label="Filter runs" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7 dark:border-slate-700 dark:bg-slate-900">
-        <SelectField label="Job type" name="job" defaultValue={filters.job ?? ""} key={`job-${filters.job ?? ""}`}>
+        {/* Re-mounted when the job types arrive, so a linked filter shows its job. */}
+        <SelectField label="Job type" name="job" defaultValue={filters.job ?? ""} key={`job-${filters.job ?? ""}-${jobs.length}`}>
           <option value="">Any</option>
           {jobs.map((j) => <option key={j.id} value={j.id}>{j.name}</option>)}
         </SelectField>
