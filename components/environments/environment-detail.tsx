@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConnectionPanel } from "@/components/environments/connection-panel";
+import { DocumentsSection } from "@/components/documents/documents-section";
 import { EnvironmentForm } from "@/components/environments/environment-form";
 import { credentialsLabel } from "@/components/environments/labels";
 import { useDeleteEnvironment, useEnvironment, useUpdateEnvironment } from "@/components/environments/queries";
@@ -40,6 +41,9 @@ export function EnvironmentDetail({ name }: { name: string }) {
             <Link href={`/environments/${e.name}/provisioning`} className="rounded-md bg-blue-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-blue-800">
               Provisioning checklist
             </Link>
+            <Link href={`/environments/${e.name}/blueprints`} className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
+              Blueprints
+            </Link>
             <Button variant="danger" onClick={() => setConfirming(true)}>
               Remove
             </Button>
@@ -51,6 +55,7 @@ export function EnvironmentDetail({ name }: { name: string }) {
         <h2 id="connection-heading" className="text-lg font-semibold">Connection</h2>
         <ConnectionPanel name={e.name} />
       </section>
+      <DocumentsSection env={e.name} />
       <section aria-labelledby="settings-heading" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="settings-heading" className="mb-4 text-lg font-semibold">Settings</h2>
         {saved ? <div className="mb-4"><Alert tone="success">Saved. This is now version {e.version}.</Alert></div> : null}
@@ -72,6 +77,7 @@ export function EnvironmentDetail({ name }: { name: string }) {
             description: e.description ?? "",
             readCapacity: e.readCapacity === null ? "" : String(e.readCapacity),
             writeCapacity: e.writeCapacity === null ? "" : String(e.writeCapacity),
+            languages: e.languages.join(", "),
             version: e.version,
           }}
           onSubmit={async (values) => {

@@ -7,12 +7,13 @@ import { api } from "@/lib/http/client";
 
 const NAV = [
   { href: "/environments", label: "Environments" },
+  { href: "/blueprints", label: "Blueprints" },
   { href: "/jobs", label: "Jobs" },
   { href: "/audit", label: "Audit" },
 ] as const;
 
 /** Capabilities that later releases add; listed so people know where they will be. */
-const COMING = ["Blueprints", "Entities"] as const;
+const COMING = ["Entities"] as const;
 
 export function ConsoleShell({
   email,

@@ -38,6 +38,32 @@ function optionalCapacity(label: string) {
     .pipe(z.number({ error: `${label} must be a whole number.` }).int(`${label} must be a whole number.`).min(1, `${label} is at least 1.`).max(1000, `${label} is at most 1000 here; raise it in AWS if you need more.`).optional());
 }
 
+/** BCP 47 tags as most people write them: en, fr, pt-BR, zh-Hant. */
+export const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/**
+ * Languages of multilingual document fields, the first being the default.
+ * Forms send "en, fr"; API clients may send a list; empty means the default ["en"].
+ */
+const languagesSchema = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => {
+    const list = (typeof v === "string" ? v.split(",") : (v ?? [])).map((s) => s.trim()).filter(Boolean);
+    return list.length ? [...new Set(list)] : undefined;
+  })
+  .pipe(
+    z
+      .array(z.string())
+      .max(20, "At most 20 languages.")
+      .optional()
+      // One message on the field itself (the form edits the list as one text input).
+      .superRefine((list, ctx) => {
+        const bad = (list ?? []).filter((code) => !LANGUAGE_PATTERN.test(code));
+        if (bad.length) ctx.addIssue({ code: "custom", message: `Not a language code: ${bad.join(", ")}. Use codes such as en, fr or pt-BR, separated by commas.` });
+      }),
+  );
+
 export const accountIdSchema = z.string().regex(/^\d{12}$/, "An AWS account id is 12 digits.");
 
 export const credentialsInputSchema = z.discriminatedUnion(
@@ -84,6 +110,7 @@ const environmentFields = {
   /** Step 3: provisioned capacity of each table and index; 1 stays within the free tier. */
   readCapacity: optionalCapacity("Read capacity"),
   writeCapacity: optionalCapacity("Write capacity"),
+  languages: languagesSchema,
 };
 
 export const environmentCreateSchema = z
@@ -125,6 +152,8 @@ export const environmentSchema = z.object({
   description: z.string().nullable(),
   readCapacity: z.number().nullable(),
   writeCapacity: z.number().nullable(),
+  /** Languages of multilingual fields, first is the default (["en"] unless set). */
+  languages: z.array(z.string()),
   createdAt: z.string(),
   createdBy: z.string(),
   updatedAt: z.string(),

@@ -52,6 +52,7 @@ function editable(input: EnvironmentCreate | EnvironmentUpdate, previous?: Store
     ...optional("description", input.description),
     ...(input.readCapacity ? { readCapacity: input.readCapacity } : {}),
     ...(input.writeCapacity ? { writeCapacity: input.writeCapacity } : {}),
+    ...(input.languages ? { languages: input.languages } : {}),
   };
 }
 

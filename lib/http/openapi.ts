@@ -35,6 +35,30 @@ import {
   updateJobOp,
 } from "@/lib/jobs/operations";
 import { createTokenOp, listTokensOp, revokeTokenOp } from "@/lib/jobs/token-operations";
+import {
+  createDocumentOp,
+  deleteDocumentOp,
+  exportDocumentsOp,
+  getDocumentBlueprintOp,
+  getDocumentOp,
+  listDocumentsOp,
+  searchSourceOp,
+  updateDocumentOp,
+} from "@/lib/documents/operations";
+import {
+  createBlueprintOp,
+  deleteVersionOp,
+  diffVersionsOp,
+  exportVersionOp,
+  getVersionOp,
+  impactOp,
+  importBlueprintOp,
+  listBlueprintsOp,
+  listVersionsOp,
+  publishVersionOp,
+  startVersionOp,
+  updateVersionOp,
+} from "@/lib/blueprints/operations";
 
 /**
  * Every API operation. The OpenAPI document is generated from this list, and
@@ -62,6 +86,26 @@ export const operations: readonly Operation[] = [
   createInstallerOp,
   revealSecretOp,
   testEmailOp,
+  listDocumentsOp,
+  createDocumentOp,
+  getDocumentOp,
+  updateDocumentOp,
+  deleteDocumentOp,
+  searchSourceOp,
+  exportDocumentsOp,
+  getDocumentBlueprintOp,
+  listBlueprintsOp,
+  createBlueprintOp,
+  importBlueprintOp,
+  listVersionsOp,
+  startVersionOp,
+  getVersionOp,
+  updateVersionOp,
+  deleteVersionOp,
+  publishVersionOp,
+  exportVersionOp,
+  diffVersionsOp,
+  impactOp,
   listJobsOp,
   createJobOp,
   updateJobOp,

@@ -60,6 +60,7 @@ export async function createInstaller(env: EnvironmentRecord, actor: string): Pr
       appFunctionArn: current.appFunctionArn,
       sesSender: current.sesSender,
       description: current.description,
+      languages: current.languages,
       credentials: { type: "keys", accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
       version: current.version,
     },

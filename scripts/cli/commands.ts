@@ -9,6 +9,7 @@ import { listEnvironments } from "@/lib/environments/read";
 import { toView } from "@/lib/environments/record";
 import { ensureSandboxEnvironment, SANDBOX_ENVIRONMENT } from "@/lib/environments/sandbox";
 import { provisionSandbox } from "@/lib/provisioning/sandbox";
+import { seedSandboxExamples } from "@/lib/documents/sandbox-examples";
 import { environmentCreateSchema, type CredentialsInput } from "@/lib/environments/schema";
 import { createEnvironment, removeEnvironment } from "@/lib/environments/write";
 import { readStdin, table } from "./format";
@@ -118,12 +119,14 @@ const sandboxInit: Command = {
     const sandbox = await ensureSandboxEnvironment(who);
     if (sandbox.created) await recordAudit({ actor: who, action: "environment.create", environment: SANDBOX_ENVIRONMENT, target: SANDBOX_ENVIRONMENT }, "success");
     const provisioned = await provisionSandbox(who);
+    const examples = await seedSandboxExamples(who);
     const lines = [
       result.created.length ? `Created ${result.created.join(", ")}.` : "Console sign-in ready.",
       sandbox.created ? `Registered the ${SANDBOX_ENVIRONMENT} environment.` : `The ${SANDBOX_ENVIRONMENT} environment is registered.`,
       provisioned.changes ? `Provisioned it (${provisioned.changes} changes).` : "It is fully provisioned.",
+      examples.blueprints || examples.documents ? `Added ${examples.blueprints} example blueprints and ${examples.documents} example documents.` : "Its example blueprints and documents are in place.",
     ];
-    return { text: lines.join("\n"), data: { ...result, sandboxEnvironmentCreated: sandbox.created, provisioningChanges: provisioned.changes } };
+    return { text: lines.join("\n"), data: { ...result, sandboxEnvironmentCreated: sandbox.created, provisioningChanges: provisioned.changes, examples } };
   },
 };
 

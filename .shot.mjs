@@ -1,0 +1,14 @@
+import { chromium } from "@playwright/test";
+const base = "http://localhost:3108";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const ctx = await browser.newContext({ viewport: { width: Number(process.env.W || 1400), height: 1000 }, colorScheme: process.env.DARK ? "dark" : "light" });
+const page = await ctx.newPage();
+await page.goto(`${base}/sign-in`);
+await page.getByLabel("Email").fill("operator@sandbox.tanktower.local");
+await page.getByLabel("Password", { exact: true }).fill("Sandbox-Operator-1");
+await page.getByRole("button", { name: /sign in/i }).click();
+await page.waitForURL("**/environments", { timeout: 60000 });
+await page.goto(`${base}${process.env.P || "/environments/sandbox/jobs"}`, { timeout: 240000 });
+await page.waitForTimeout(Number(process.env.WAIT || 15000));
+await page.screenshot({ path: `/tmp/jobs-shots/${process.env.OUT || "a"}.png`, fullPage: true });
+await browser.close();
