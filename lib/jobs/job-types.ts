@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { isAwsError, toUpstreamError } from "@/lib/aws/errors";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/http/errors";
-import { documentKey, JOBS_BLUEPRINT, JOBS_IRN, SYS_PORTFOLIO, timeIndex } from "@/lib/jobs/keys";
+import { searchText } from "@/lib/documents/item";
+import { BLUEPRINT_VERSION, documentKey, JOBS_BLUEPRINT, JOBS_IRN, SYS_PORTFOLIO, timeIndex } from "@/lib/jobs/keys";
 import type { JobType, JobTypeValues } from "@/lib/jobs/schema";
 import { DEFAULT_TIMEOUT_SECONDS } from "@/lib/jobs/stuck";
 import type { JobStore } from "@/lib/jobs/store";
@@ -26,34 +27,34 @@ export function jobTypeFromItem(item: Record<string, unknown>): JobType | undefi
     handler,
     description: str(item.description) ?? null,
     type: str(item.type) ?? "control",
-    paramsBlueprint: str(item.params_blueprint) ?? null,
-    schedule: str(item.schedule) ?? null,
-    timeoutSeconds: typeof item.timeout_seconds === "number" ? item.timeout_seconds : DEFAULT_TIMEOUT_SECONDS,
-    revision: typeof item._rev === "number" ? item._rev : 1,
-    updatedAt: str(item.updated_at) ?? "",
-    updatedBy: str(item.updated_by) ?? "",
+    paramsBlueprint: str(item._params_blueprint) ?? null,
+    schedule: str(item._schedule) ?? null,
+    timeoutSeconds: typeof item._timeout_seconds === "number" ? item._timeout_seconds : DEFAULT_TIMEOUT_SECONDS,
+    revision: typeof item._revision === "number" ? item._revision : 0,
+    updatedAt: str(item._updated_at) ?? "",
+    updatedBy: str(item._updated_by) ?? "",
   };
 }
 
-function jobItem(id: string, values: JobTypeValues, meta: { createdAt: string; updatedAt: string; actor: string; revision: number }) {
+/** Blueprint fields at the top level; the console's own attributes start with `_` (as lib/documents/item.ts). */
+function jobItem(id: string, values: JobTypeValues, meta: { createdAt: string; createdBy: string; updatedAt: string; actor: string; revision: number }) {
+  const fields = { name: values.name, status: values.status, version: values.version, handler: values.handler, description: values.description, type: values.type };
   return {
+    ...fields,
     ...documentKey(JOBS_BLUEPRINT, id),
     time_index: timeIndex(JOBS_BLUEPRINT, meta.createdAt, id),
-    blueprint: JOBS_IRN,
     _id: id,
-    name: values.name,
-    status: values.status,
-    version: values.version,
-    handler: values.handler,
-    description: values.description,
-    type: values.type,
-    params_blueprint: values.paramsBlueprint,
-    schedule: values.schedule,
-    timeout_seconds: values.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
-    created_at: meta.createdAt,
-    updated_at: meta.updatedAt,
-    updated_by: meta.actor,
-    _rev: meta.revision,
+    _blueprint: JOBS_IRN,
+    _blueprint_version: BLUEPRINT_VERSION,
+    _revision: meta.revision,
+    _search: searchText(fields, id),
+    _created_at: meta.createdAt,
+    _created_by: meta.createdBy,
+    _updated_at: meta.updatedAt,
+    _updated_by: meta.actor,
+    _params_blueprint: values.paramsBlueprint,
+    _schedule: values.schedule,
+    _timeout_seconds: values.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
   };
 }
 
@@ -112,7 +113,7 @@ export async function createJobType(store: JobStore, values: JobTypeValues, acto
   await assertUniqueName(store, values.name);
   const id = randomUUID();
   const at = now.toISOString();
-  const item = jobItem(id, values, { createdAt: at, updatedAt: at, actor, revision: 1 });
+  const item = jobItem(id, values, { createdAt: at, createdBy: actor, updatedAt: at, actor, revision: 1 });
   try {
     await store.db.send(new PutCommand({ TableName: store.table, Item: item, ConditionExpression: "attribute_not_exists(doc_index)" }));
   } catch (err) {
@@ -128,11 +129,19 @@ export async function updateJobType(store: JobStore, id: string, values: JobType
   if (!current) throw new NotFoundError(`There is no job type ${id} in ${store.env.name}.`);
   await assertUniqueName(store, values.name, id);
   const raw = await store.db.send(new GetCommand({ TableName: store.table, Key: documentKey(JOBS_BLUEPRINT, id), ConsistentRead: true }));
-  const createdAt = str(raw.Item?.created_at) ?? current.updatedAt;
-  const item = jobItem(id, values, { createdAt, updatedAt: now.toISOString(), actor, revision: values.revision + 1 });
+  const createdAt = str(raw.Item?._created_at) ?? current.updatedAt ?? now.toISOString();
+  const createdBy = str(raw.Item?._created_by) ?? actor;
+  const item = jobItem(id, values, { createdAt: createdAt || now.toISOString(), createdBy, updatedAt: now.toISOString(), actor, revision: values.revision + 1 });
   try {
     await store.db.send(
-      new PutCommand({ TableName: store.table, Item: item, ConditionExpression: "#rev = :rev", ExpressionAttributeNames: { "#rev": "_rev" }, ExpressionAttributeValues: { ":rev": values.revision } }),
+      new PutCommand({
+        TableName: store.table,
+        Item: item,
+        // An item another writer left without a revision counts as revision 0.
+        ConditionExpression: values.revision === 0 ? "attribute_not_exists(#rev) OR #rev = :rev" : "#rev = :rev",
+        ExpressionAttributeNames: { "#rev": "_revision" },
+        ExpressionAttributeValues: { ":rev": values.revision },
+      }),
     );
   } catch (err) {
     if (isAwsError(err, "ConditionalCheckFailedException")) {

@@ -4,24 +4,23 @@
  *
  * Documents (job types, runs) follow the documents convention: portfolio `sys`,
  * doc_index `<blueprint name>#<doc id>`, time_index `<blueprint name>#<ISO time>#<doc id>`.
- * TODO(documents): replace docIndex/timeIndex with lib/documents/keys.ts once that branch lands.
+ * docIndex/timeIndex are the document store's (lib/documents/keys.ts).
  *
  * Beside each run the console writes small "run index rows" (one per filter dimension)
  * and per-day aggregate rows, so a filtered page and the charts read a bounded number of items.
  */
-export const SYS_PORTFOLIO = "sys";
+import { docIndex, SYSTEM_PORTFOLIO, timeIndex } from "@/lib/documents/keys";
+
+export const SYS_PORTFOLIO = SYSTEM_PORTFOLIO;
 export const JOBS_BLUEPRINT = "schd_jobs";
 export const RUNS_BLUEPRINT = "schd_runs";
 export const JOBS_IRN = "irn:blueprint:irma:schd_jobs";
 export const RUNS_IRN = "irn:blueprint:irma:schd_runs";
 
-export function docIndex(blueprint: string, id: string): string {
-  return `${blueprint}#${id}`;
-}
+/** The seed's version of both blueprints, recorded on the documents the console writes. */
+export const BLUEPRINT_VERSION = "0.0.1";
 
-export function timeIndex(blueprint: string, isoTime: string, id: string): string {
-  return `${blueprint}#${isoTime}#${id}`;
-}
+export { docIndex, timeIndex };
 
 export function documentKey(blueprint: string, id: string) {
   return { portfolio_index: SYS_PORTFOLIO, doc_index: docIndex(blueprint, id) };

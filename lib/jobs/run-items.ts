@@ -1,5 +1,6 @@
 import { runIndexPartitions } from "@/lib/jobs/filter-plan";
-import { documentKey, runIndexPartition, runIndexSort, RUNS_BLUEPRINT, RUNS_IRN, timeIndex } from "@/lib/jobs/keys";
+import { searchText } from "@/lib/documents/item";
+import { BLUEPRINT_VERSION, documentKey, runIndexPartition, runIndexSort, RUNS_BLUEPRINT, RUNS_IRN, timeIndex } from "@/lib/jobs/keys";
 import { summarizeReason } from "@/lib/jobs/output";
 import type { RunDetail, RunSummary } from "@/lib/jobs/schema";
 import { isStuck, type RunStatus, type Trigger } from "@/lib/jobs/stuck";
@@ -29,20 +30,61 @@ export type RunRecord = {
   rerun_of?: string;
 };
 
+/**
+ * Stored attribute names. Blueprint fields keep their names; everything the
+ * console adds starts with `_`, as the document store does (lib/documents/item.ts),
+ * so a blueprint field can never collide with it and the documents pages show
+ * runs as ordinary documents.
+ */
+const EXTRA = {
+  job_name: "_job_name",
+  params: "_params",
+  deadline: "_deadline",
+  duration_ms: "_duration_ms",
+  reason: "_reason",
+  output_truncated: "_output_truncated",
+  output_bytes: "_output_bytes",
+  rerun_of: "_rerun_of",
+} as const satisfies Partial<Record<keyof RunRecord, string>>;
+
+const BLUEPRINT_FIELDS = ["schd_jobs_id", "status", "trigger", "author", "output", "time_queued", "time_executed"] as const;
+
 export function runItem(run: RunRecord): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const field of BLUEPRINT_FIELDS) if (run[field] !== undefined) values[field] = run[field];
+  const extras: Record<string, unknown> = {};
+  for (const [field, attribute] of Object.entries(EXTRA)) {
+    const value = run[field as keyof typeof EXTRA];
+    if (value !== undefined) extras[attribute] = value;
+  }
   return {
+    ...values,
     ...documentKey(RUNS_BLUEPRINT, run._id),
     time_index: timeIndex(RUNS_BLUEPRINT, run.time_queued, run._id),
-    blueprint: RUNS_IRN,
-    ...run,
+    _id: run._id,
+    _blueprint: RUNS_IRN,
+    _blueprint_version: BLUEPRINT_VERSION,
+    // 1 while new, 2 once ended: the documents pages edit at a revision too.
+    _revision: run.status === "new" ? 1 : 2,
+    _search: searchText(values, run._id),
+    _created_at: run.time_queued,
+    _created_by: run.author,
+    _updated_at: run.time_executed ?? run.time_queued,
+    _updated_by: run.author,
+    ...extras,
   };
 }
 
-const SUMMARY_FIELDS = ["schd_jobs_id", "job_name", "status", "trigger", "author", "time_queued", "time_executed", "duration_ms", "reason", "deadline"] as const;
+const SUMMARY_FIELDS = ["schd_jobs_id", "status", "trigger", "author", "time_queued", "time_executed"] as const;
+const SUMMARY_EXTRAS = ["job_name", "duration_ms", "reason", "deadline"] as const;
 
 export function indexRow(partition: string, run: RunRecord): Record<string, unknown> {
   const row: Record<string, unknown> = { portfolio_index: partition, doc_index: runIndexSort(run.time_queued, run._id), run_id: run._id };
-  for (const field of SUMMARY_FIELDS) if (run[field] !== undefined) row[field] = field === "reason" && run.reason ? summarizeReason(run.reason) : run[field];
+  for (const field of SUMMARY_FIELDS) if (run[field] !== undefined) row[field] = run[field];
+  for (const field of SUMMARY_EXTRAS) {
+    const value = run[field];
+    if (value !== undefined) row[EXTRA[field]] = field === "reason" ? summarizeReason(String(value)) : value;
+  }
   return row;
 }
 
@@ -77,23 +119,23 @@ export function summaryFromItem(item: Record<string, unknown>, now: Date): RunSu
   return {
     id,
     jobId,
-    jobName: str(item.job_name) ?? jobId,
+    jobName: str(item._job_name) ?? jobId,
     status,
     trigger,
     author: str(item.author) ?? "",
     timeQueued,
     timeExecuted: str(item.time_executed) ?? null,
-    durationMs: numOrNull(item.duration_ms),
-    reason: str(item.reason) ?? null,
-    stuck: isStuck({ status, deadline: str(item.deadline) ?? null, time_queued: timeQueued }, now),
+    durationMs: numOrNull(item._duration_ms),
+    reason: str(item._reason) ?? null,
+    stuck: isStuck({ status, deadline: str(item._deadline) ?? null, time_queued: timeQueued }, now),
   };
 }
 
 export function recordFromItem(item: Record<string, unknown>): RunRecord | undefined {
   const summary = summaryFromItem(item, new Date());
-  const deadline = str(item.deadline);
+  const deadline = str(item._deadline);
   if (!summary || !deadline) return undefined;
-  const params = item.params && typeof item.params === "object" && !Array.isArray(item.params) ? (item.params as Record<string, unknown>) : {};
+  const params = item._params && typeof item._params === "object" && !Array.isArray(item._params) ? (item._params as Record<string, unknown>) : {};
   return {
     _id: summary.id,
     schd_jobs_id: summary.jobId,
@@ -102,15 +144,15 @@ export function recordFromItem(item: Record<string, unknown>): RunRecord | undef
     trigger: summary.trigger,
     author: summary.author,
     output: str(item.output),
-    output_truncated: item.output_truncated === true ? true : undefined,
-    output_bytes: numOrNull(item.output_bytes) ?? undefined,
+    output_truncated: item._output_truncated === true ? true : undefined,
+    output_bytes: numOrNull(item._output_bytes) ?? undefined,
     time_queued: summary.timeQueued,
     time_executed: summary.timeExecuted ?? undefined,
     duration_ms: summary.durationMs ?? undefined,
-    reason: str(item.reason),
+    reason: str(item._reason),
     deadline,
     params,
-    rerun_of: str(item.rerun_of),
+    rerun_of: str(item._rerun_of),
   };
 }
 

@@ -61,7 +61,7 @@ export type JobTypeInput = z.input<typeof jobTypeInputSchema>;
 export type JobTypeValues = z.output<typeof jobTypeInputSchema>;
 
 export const jobTypeUpdateSchema = jobTypeInputSchema.extend({
-  revision: z.number({ error: "revision is required (the revision you edited)." }).int().min(1),
+  revision: z.number({ error: "revision is required (the revision you edited)." }).int().min(0),
 });
 
 export const jobTypeSchema = z.object({

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { fromItem } from "@/lib/documents/item";
 import { executeRun } from "@/lib/jobs/dispatch";
 import { createJobType } from "@/lib/jobs/job-types";
 import { jobTypeInputSchema, runQuerySchema, type JobType } from "@/lib/jobs/schema";
@@ -45,6 +46,11 @@ describe("job runs (against the emulator and the sample app)", () => {
     expect(JSON.parse(run.output ?? "")).toEqual({ ok: true, parameters: { city: "Lyon" } });
     expect(run.timeExecuted && run.timeExecuted >= run.timeQueued).toBe(true);
     expect(run.durationMs).toBeGreaterThanOrEqual(0);
+    // The document store reads it as an ordinary schd_runs document: blueprint fields only as values.
+    const raw = await store.db.send(new GetCommand({ TableName: store.table, Key: { portfolio_index: "sys", doc_index: `schd_runs#${id}` } }));
+    const doc = fromItem(raw.Item);
+    expect(doc).toMatchObject({ blueprint: "schd_runs", blueprintIrn: "irn:blueprint:irma:schd_runs", id, revision: 2 });
+    expect(Object.keys(doc?.values ?? {}).sort()).toEqual(["author", "output", "schd_jobs_id", "status", "time_executed", "time_queued", "trigger"]);
   });
 
   it("fails a run on a non-2xx answer, with the reason", async () => {
