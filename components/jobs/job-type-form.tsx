@@ -14,7 +14,8 @@ import { SchedulePreview } from "@/components/jobs/schedule-preview";
  * A job type's fields (blueprint irma:schd_jobs, plus the console's parameters
  * blueprint, schedule and timeout). Renders only: defaultValues in, onSubmit out,
  * validated with the server's schema.
- * TODO(form-model): render the blueprint fields with BlueprintForm once it lands.
+ * (The job type's own fields are the console's, with a schedule preview, so this
+ * is a dedicated form rather than the schd_jobs blueprint rendered by BlueprintForm.)
  */
 export type JobTypeFormValues = { [K in keyof JobTypeInput]-?: string };
 
@@ -53,7 +54,7 @@ export function JobTypeForm({ env, defaultValues, onSubmit, submitLabel }: { env
         <TextField label="Timeout (seconds)" inputMode="numeric" placeholder="30" error={errors.timeoutSeconds?.message} {...form.register("timeoutSeconds")} />
       </div>
       <TextField label="Description" error={errors.description?.message} {...form.register("description")} />
-      <TextField label="Parameters blueprint" placeholder="irn:blueprint:irma:my_params" hint="Optional; its form gives a run's parameters." error={errors.paramsBlueprint?.message} {...form.register("paramsBlueprint")} />
+      <TextField label="Parameters blueprint" placeholder="report_params" hint="Optional; the name of a blueprint whose form gives a run's parameters." error={errors.paramsBlueprint?.message} {...form.register("paramsBlueprint")} />
       <TextField
         label="Schedule"
         placeholder="rate(1 hour) or cron(0 3 * * ? *)"

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/provisioning/copy-button";
 import { formatDuration, formatTime, prettyOutput } from "@/components/jobs/format";
 import { Modal } from "@/components/jobs/modal";
-import { useMarkFailed, useRun } from "@/components/jobs/queries";
+import { useJobsOverview, useMarkFailed, useRun } from "@/components/jobs/queries";
 import { RunNowDialog } from "@/components/jobs/run-now-dialog";
 import { RunStatusBadge } from "@/components/jobs/status-badge";
 import { ApiError } from "@/lib/http/client";
@@ -28,6 +28,8 @@ function download(run: RunDetail) {
 export function RunDrawer({ env, runId, canWrite, onClose, onOpenRun }: { env: string; runId: string; canWrite: boolean; onClose: () => void; onOpenRun: (id: string) => void }) {
   const run = useRun(env, runId);
   const markFailed = useMarkFailed(env);
+  // The job type (cached by the dashboard) says whether parameters have a blueprint form.
+  const jobs = useJobsOverview(env);
   const [rerun, setRerun] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const r = run.data;
@@ -79,7 +81,7 @@ export function RunDrawer({ env, runId, canWrite, onClose, onOpenRun }: { env: s
               ) : null}
             </div>
           ) : null}
-          {rerun ? <RunNowDialog env={env} job={{ id: r.jobId, name: r.jobName }} initialParams={r.params} rerunOf={r.id} onClose={() => setRerun(false)} onStarted={(next) => { setRerun(false); onOpenRun(next.id); }} /> : null}
+          {rerun ? <RunNowDialog env={env} job={{ id: r.jobId, name: r.jobName, paramsBlueprint: jobs.data?.items.find((j) => j.id === r.jobId)?.paramsBlueprint ?? null }} initialParams={r.params} rerunOf={r.id} onClose={() => setRerun(false)} onStarted={(next) => { setRerun(false); onOpenRun(next.id); }} /> : null}
         </div>
       )}
     </Modal>

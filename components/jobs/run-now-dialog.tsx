@@ -1,17 +1,24 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { BlueprintForm } from "@/components/blueprints/form/blueprint-form";
+import { modelFromDocument } from "@/components/documents/display";
+import { useDocumentBlueprint } from "@/components/documents/queries";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/jobs/modal";
 import { useTriggerRun } from "@/components/jobs/queries";
 import { ApiError } from "@/lib/http/client";
+import { defaultValues } from "@/lib/blueprints/form-values";
+import type { JsonValue } from "@/lib/blueprints/types";
 import type { RunDetail } from "@/lib/jobs/schema";
 
 /**
  * Run now (or re-run with edited parameters). The idempotency key is made when
  * the dialog opens, so a double click, or a retry after a lost answer, makes one run.
- * TODO(form-model): render the job's parameters blueprint with BlueprintForm.
+ * A job type with a parameters blueprint gets that blueprint's form
+ * (BlueprintForm, validated again by the server with the same schema); others
+ * take a JSON object.
  */
 export function RunNowDialog({
   env,
@@ -22,7 +29,7 @@ export function RunNowDialog({
   onStarted,
 }: {
   env: string;
-  job: { id: string; name: string };
+  job: { id: string; name: string; paramsBlueprint?: string | null };
   initialParams?: Record<string, unknown>;
   rerunOf?: string;
   onClose: () => void;
@@ -32,6 +39,8 @@ export function RunNowDialog({
   const [key] = useState(() => crypto.randomUUID());
   const [error, setError] = useState<string | null>(null);
   const trigger = useTriggerRun(env);
+  const blueprint = useDocumentBlueprint(env, job.paramsBlueprint ?? "", undefined, Boolean(job.paramsBlueprint));
+  const model = useMemo(() => (blueprint.data ? modelFromDocument(blueprint.data.blueprint, blueprint.data.languages) : null), [blueprint.data]);
 
   async function start() {
     setError(null);
@@ -54,8 +63,35 @@ export function RunNowDialog({
     }
   }
 
+  const title = rerunOf ? `Re-run ${job.name}` : `Run ${job.name} now`;
+  if (job.paramsBlueprint) {
+    return (
+      <Modal open title={title} onClose={onClose}>
+        <div className="flex flex-col gap-4">
+          {error ? <Alert tone="error">{error}</Alert> : null}
+          {blueprint.isError ? <Alert tone="error">The parameters blueprint {job.paramsBlueprint} could not be read: {blueprint.error.message}</Alert> : null}
+          {blueprint.isPending ? <p role="status">Loading the parameters form…</p> : null}
+          {blueprint.data && !model ? <Alert tone="error">The parameters blueprint {job.paramsBlueprint} is not readable.</Alert> : null}
+          {model ? (
+            <BlueprintForm
+              model={model}
+              defaultValues={defaultValues(model, initialParams as Record<string, JsonValue | undefined>)}
+              submitLabel="Start run"
+              onSubmit={async (values) => {
+                setError(null);
+                // Field errors (an ApiError) land on the fields; BlueprintForm shows them.
+                const run = await trigger.mutateAsync({ job: job.id, params: values, idempotencyKey: key, ...(rerunOf ? { rerunOf } : {}) });
+                onStarted(run);
+              }}
+            />
+          ) : null}
+        </div>
+      </Modal>
+    );
+  }
+
   return (
-    <Modal open title={rerunOf ? `Re-run ${job.name}` : `Run ${job.name} now`} onClose={onClose}>
+    <Modal open title={title} onClose={onClose}>
       <div className="flex flex-col gap-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
         <div className="flex flex-col gap-1">

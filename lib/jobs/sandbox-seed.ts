@@ -1,5 +1,8 @@
 import "server-only";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import reportParams from "@/blueprints/examples/report-params.json";
+import { isAwsError } from "@/lib/aws/errors";
+import { environmentNames } from "@/lib/provisioning/names";
 import { writeAll } from "@/lib/jobs/batch-write";
 import { createJobType, listJobTypes } from "@/lib/jobs/job-types";
 import { generateRuns, historyItems } from "@/lib/jobs/history";
@@ -15,14 +18,24 @@ import type { JobStore } from "@/lib/jobs/store";
  */
 export const SAMPLE_JOBS: Array<JobTypeInput & { failureRate: number; medianMs: number }> = [
   { name: "Quick success", status: "available", handler: "/jobs/quick", type: "control", description: "Answers at once.", failureRate: 0.03, medianMs: 120 },
-  { name: "Slow report", status: "available", handler: "/jobs/slow", type: "generation", description: "Takes a few seconds (parameter seconds).", failureRate: 0.08, medianMs: 3000, timeoutSeconds: 60 },
+  { name: "Slow report", status: "available", handler: "/jobs/slow", type: "generation", description: "Takes a few seconds; its parameters have a form.", paramsBlueprint: "report_params", failureRate: 0.08, medianMs: 3000, timeoutSeconds: 60 },
   { name: "Failing import", status: "available", handler: "/jobs/fail", type: "data_acquisition", description: "Always fails (HTTP 500).", failureRate: 0.6, medianMs: 400 },
   { name: "Echo parameters", status: "available", handler: "/jobs/echo", type: "validation", description: "Returns its parameters.", failureRate: 0.01, medianMs: 60 },
 ];
 
 const MARKER = { portfolio_index: SEED_PARTITION, doc_index: "run-history-v1" };
 
+/** The parameters blueprint of "Slow report", added once (never overwritten). */
+async function ensureParamsBlueprint(store: JobStore): Promise<void> {
+  try {
+    await store.db.send(new PutCommand({ TableName: environmentNames(store.env.name).tables.blueprints, Item: reportParams, ConditionExpression: "attribute_not_exists(irn)" }));
+  } catch (err) {
+    if (!isAwsError(err, "ConditionalCheckFailedException")) throw err;
+  }
+}
+
 export async function seedSandboxJobs(store: JobStore, options: { runs?: number; days?: number; now?: Date } = {}): Promise<{ jobsCreated: number; runsWritten: number }> {
+  await ensureParamsBlueprint(store);
   const existing = await listJobTypes(store);
   let jobsCreated = 0;
   const jobs = [];

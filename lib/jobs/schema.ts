@@ -50,9 +50,9 @@ export const jobTypeInputSchema = z.object({
     .regex(/^\/[A-Za-z0-9._~\-/]*$/, "Use a route path such as /jobs/cleanup (letters, digits, . _ ~ - and /)."),
   description: optionalText(500, "Keep the description under 500 characters."),
   type: z.enum(Object.keys(JOB_TYPES) as [keyof typeof JOB_TYPES], { error: "Choose a job type." }),
-  /** A blueprint (irn) whose form gives the run's parameters. */
-  paramsBlueprint: optionalText(200, "Keep the blueprint irn under 200 characters.").pipe(
-    z.string().regex(/^irn:blueprint:[a-z0-9_-]+:[a-z0-9_-]+$/, "Use a blueprint irn such as irn:blueprint:irma:schd_jobs.").optional(),
+  /** A blueprint (by name, as documents name theirs) whose form gives the run's parameters. */
+  paramsBlueprint: optionalText(128, "Keep the blueprint name under 128 characters.").pipe(
+    z.string().regex(/^[A-Za-z0-9_.-]{1,128}$/, "Use a blueprint name such as report_params (letters, digits, _ . -).").optional(),
   ),
   schedule: scheduleSchema,
   timeoutSeconds: z.coerce.number().int("Use whole seconds.").min(1, "At least 1 second.").max(900, "At most 900 seconds.").optional(),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import reportParams from "@/blueprints/examples/report-params.json";
 import { fromItem } from "@/lib/documents/item";
 import { executeRun } from "@/lib/jobs/dispatch";
 import { createJobType } from "@/lib/jobs/job-types";
@@ -135,6 +136,17 @@ describe("job runs (against the emulator and the sample app)", () => {
     const quick = overview.items.find((j) => j.name === "Quick");
     expect(quick?.lastRun).not.toBeNull();
     expect(quick?.recentRuns.length).toBeGreaterThan(0);
+  });
+
+  it("validates parameters against the job's parameters blueprint", async () => {
+    await store.db.send(new PutCommand({ TableName: "jobsint_blueprints", Item: reportParams }));
+    const job = await createJobType(store, jobTypeInputSchema.parse({ name: "Report", status: "available", handler: "/jobs/echo", type: "generation", paramsBlueprint: "report_params" }), "admin@x.io");
+    const as = { author: "admin@x.io", trigger: "manual" as const };
+    await expect(triggerRun(store, { job: job.id, params: { title: "Q1", seconds: "soon" } }, as)).rejects.toMatchObject({ status: 400, fieldErrors: { seconds: [expect.any(String)] } });
+    await expect(triggerRun(store, { job: job.id, params: { seconds: 1 } }, as)).rejects.toMatchObject({ status: 400, fieldErrors: { title: [expect.any(String)] } });
+    await expect(triggerRun(store, { job: job.id, params: { title: "Q1", seconds: 1, extra: true } }, as)).rejects.toMatchObject({ status: 400, fieldErrors: { extra: [expect.any(String)] } });
+    const ok = await triggerRun(store, { job: job.id, params: { title: "Q1", seconds: "2" } }, as);
+    expect(ok.detail.params).toEqual({ title: "Q1", seconds: 2 });
   });
 
   it("refuses an unavailable job type", async () => {
