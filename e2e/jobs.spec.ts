@@ -1,4 +1,8 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import reportParams from "../blueprints/examples/report-params.json";
+import { aws } from "./support/aws";
 import { expectAccessible } from "./support/axe";
 import { e2e } from "./support/env";
 import { startSampleApp } from "../scripts/sample-app/server.mjs";
@@ -24,8 +28,8 @@ async function setAppUrl(request: APIRequestContext, appApiUrl: string) {
   expect(res.status()).toBe(200);
 }
 
-async function createJob(request: APIRequestContext, name: string, handler: string, timeoutSeconds = 10) {
-  const res = await request.post(`/api/environments/${ENV}/jobs`, { data: { name, status: "available", handler, type: "control", timeoutSeconds } });
+async function createJob(request: APIRequestContext, name: string, handler: string, timeoutSeconds = 10, paramsBlueprint = "") {
+  const res = await request.post(`/api/environments/${ENV}/jobs`, { data: { name, status: "available", handler, type: "control", timeoutSeconds, paramsBlueprint } });
   expect(res.status()).toBe(201);
   return (await res.json()) as { id: string; name: string };
 }
@@ -64,6 +68,26 @@ test("Run now executes against the app: new, then executed with its output", asy
   await expect(drawer.getByTestId("run-output")).toContainText('"city": "Lyon"');
   await expect(page).toHaveURL(/run=[0-9a-f-]{36}/);
   await expectAccessible(page);
+});
+
+test("a job with a parameters blueprint gets its form, checked on the server too", async ({ page, request }) => {
+  await aws.dynamodb().send(new PutItemCommand({ TableName: `${ENV}_blueprints`, Item: marshall(reportParams) }));
+  const job = await createJob(request, unique("Report"), "/jobs/echo", 10, "report_params");
+  const bad = await request.post(`/api/environments/${ENV}/runs`, { data: { job: job.id, params: { seconds: "soon" } } });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.fieldErrors).toMatchObject({ title: [expect.any(String)], seconds: [expect.any(String)] });
+
+  await openJobs(page);
+  await card(page, job.name).getByRole("button", { name: `Run now ${job.name}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Run ${job.name} now` });
+  await dialog.getByRole("button", { name: "Start run" }).click();
+  await expect(dialog.getByText("1 field needs attention.")).toBeVisible();
+  await dialog.getByLabel("Title").fill("Quarterly");
+  await dialog.getByLabel("Seconds").fill("1");
+  await dialog.getByRole("button", { name: "Start run" }).click();
+  const drawer = page.getByRole("dialog", { name: `Run of ${job.name}` });
+  await expect(drawer.getByTestId("run-output")).toContainText('"title": "Quarterly"');
+  await expect(drawer.getByTestId("run-output")).toContainText('"seconds": 1');
 });
 
 test("a failing handler gives failed with its reason; an unreachable app says so", async ({ page, request }) => {
