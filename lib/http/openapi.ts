@@ -189,7 +189,7 @@ export function openApiDocument(): JsonSchema {
       summary: op.summary,
       tags: [op.tag],
       "x-required-role": op.role,
-      ...(op.role === "public" ? { security: [] } : {}),
+      ...(op.role === "public" ? { security: [] } : op.bearer ? { security: [{ session: [] }, { apiToken: [] }] } : {}),
       parameters: parametersOf(op),
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(op.body, "input") } } } } : {}),
       responses: responsesOf(op),
@@ -201,7 +201,10 @@ export function openApiDocument(): JsonSchema {
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     security: [{ session: [] }],
     components: {
-      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "tt_session" } },
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "tt_session" },
+        apiToken: { type: "http", scheme: "bearer", description: "A personal API token (tt_…), for the operations that list it" },
+      },
       schemas: { Error: errorSchema },
     },
     paths,
