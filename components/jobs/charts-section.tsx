@@ -39,7 +39,7 @@ function Table({ caption, head, rows }: { caption: string; head: string[]; rows:
 function summary(stats: RunStats): string {
   const total = stats.days.reduce((n, d) => n + d.executed + d.failed + d.new, 0);
   const failed = stats.days.reduce((n, d) => n + d.failed, 0);
-  return `${total} runs in the last 30 days, ${failed} failed.`;
+  return `${total} run${total === 1 ? "" : "s"} in the last 30 days, ${failed} failed.`;
 }
 
 export function ChartsSection({ env }: { env: string }) {
