@@ -45,5 +45,6 @@ describe("tt run / tt runs (against the emulator and the sample app)", () => {
 
     const listed = await tt("runs", "clijobs", "--status", "failed");
     expect((listed.json.items as Array<{ status: string }>).map((r) => r.status)).toEqual(["failed"]);
-  });
+    // Four CLI processes, each starting tsx: slow on a loaded 2-core machine.
+  }, 240_000);
 });
