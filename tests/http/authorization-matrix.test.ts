@@ -105,6 +105,19 @@ const MATRIX: Record<string, Access> = {
   "GET /api/environments/{env}/reconciliation": "env-admin",
   "POST /api/environments/{env}/reconciliation/fix": "env-admin",
   "GET /api/environments/{env}/export": "env-viewer",
+  // Blueprints: the environment's viewers read, operators design.
+  "GET /api/environments/{env}/blueprints": "env-viewer",
+  "POST /api/environments/{env}/blueprints": "operator",
+  "POST /api/environments/{env}/blueprints/import": "operator",
+  "GET /api/environments/{env}/blueprints/{irn}/versions": "env-viewer",
+  "POST /api/environments/{env}/blueprints/{irn}/versions": "operator",
+  "GET /api/environments/{env}/blueprints/{irn}/versions/{version}": "env-viewer",
+  "PUT /api/environments/{env}/blueprints/{irn}/versions/{version}": "operator",
+  "DELETE /api/environments/{env}/blueprints/{irn}/versions/{version}": "operator",
+  "POST /api/environments/{env}/blueprints/{irn}/versions/{version}/publish": "operator",
+  "GET /api/environments/{env}/blueprints/{irn}/versions/{version}/export": "env-viewer",
+  "GET /api/environments/{env}/blueprints/{irn}/diff": "env-viewer",
+  "GET /api/environments/{env}/blueprints/{irn}/versions/{version}/impact": "env-viewer",
 };
 
 const PARAMS: Record<string, string> = { env: "alpha", type: "team", id: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b", runId: "00abcdefg-0123abcd", username: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b" };
