@@ -3,10 +3,9 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { Tab, TabList, TabPanel, Tabs } from "react-aria-components";
+import { Tab, TabList, TabPanel, Tabs } from "react-aria-components/Tabs";
 import { Alert } from "@/components/ui/alert";
 import { exportBlueprintText } from "@/lib/blueprints/json-text";
-import { ChangesPanel } from "@/components/blueprints/changes-panel";
 import { CopyButton } from "@/components/provisioning/copy-button";
 import { SelectInput } from "@/components/blueprints/editor/inputs";
 import { FieldTable } from "@/components/blueprints/field-table";
@@ -19,6 +18,11 @@ import { VersionActions } from "@/components/blueprints/version-actions";
 const LivePreview = dynamic(() => import("@/components/blueprints/editor/live-preview").then((m) => m.LivePreview), {
   ssr: false,
   loading: () => <p role="status" className="text-sm">Loading the form…</p>,
+});
+
+const ChangesPanel = dynamic(() => import("@/components/blueprints/changes-panel").then((m) => m.ChangesPanel), {
+  ssr: false,
+  loading: () => <p role="status" className="text-sm">Loading…</p>,
 });
 
 const tabClass =
