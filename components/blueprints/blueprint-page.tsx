@@ -3,15 +3,14 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { Tab, TabList, TabPanel, Tabs } from "react-aria-components";
+import { Tab, TabList, TabPanel, Tabs } from "react-aria-components/Tabs";
 import { Alert } from "@/components/ui/alert";
 import { exportBlueprintText } from "@/lib/blueprints/json-text";
-import { ChangesPanel } from "@/components/blueprints/changes-panel";
 import { CopyButton } from "@/components/provisioning/copy-button";
 import { SelectInput } from "@/components/blueprints/editor/inputs";
 import { FieldTable } from "@/components/blueprints/field-table";
 import { blueprintHref, blueprintsHref, irnOf } from "@/components/blueprints/links";
-import { useBlueprintVersion, useVersions } from "@/components/blueprints/queries";
+import { useBlueprintVersion, useLanguages, useVersions } from "@/components/blueprints/queries";
 import { StatusPill } from "@/components/blueprints/status-pill";
 import { VersionActions } from "@/components/blueprints/version-actions";
 
@@ -19,6 +18,11 @@ import { VersionActions } from "@/components/blueprints/version-actions";
 const LivePreview = dynamic(() => import("@/components/blueprints/editor/live-preview").then((m) => m.LivePreview), {
   ssr: false,
   loading: () => <p role="status" className="text-sm">Loading the form…</p>,
+});
+
+const ChangesPanel = dynamic(() => import("@/components/blueprints/changes-panel").then((m) => m.ChangesPanel), {
+  ssr: false,
+  loading: () => <p role="status" className="text-sm">Loading…</p>,
 });
 
 const tabClass =
@@ -32,6 +36,7 @@ export function BlueprintPage({ env, handle, name }: { env: string; handle: stri
   const versions = useVersions(env, irn);
   const version = chosen ?? versions.data?.at(-1)?.version;
   const stored = useBlueprintVersion(env, irn, version);
+  const languages = useLanguages(env);
 
   if (versions.isError) return <Alert tone="error" title={`Cannot show ${irn}`}>{versions.error.message}</Alert>;
   if (stored.isError) return <Alert tone="error" title={`Cannot show ${irn} ${version ?? ""}`}>{stored.error.message}</Alert>;
@@ -87,7 +92,7 @@ export function BlueprintPage({ env, handle, name }: { env: string; handle: stri
           </pre>
         </TabPanel>
         <TabPanel id="form" className="pt-4">
-          <LivePreview document={bp.document} />
+          <LivePreview document={bp.document} languages={languages} />
         </TabPanel>
         <TabPanel id="changes" className="pt-4">
           <ChangesPanel key={bp.version} env={env} irn={irn} version={bp.version} versions={versions.data} />

@@ -10,7 +10,7 @@ import type { BlueprintSummary, StoredBlueprint } from "@/lib/blueprints/schema"
 import type { KnownBlueprint } from "@/lib/blueprints/validate";
 import { BlueprintEditor } from "@/components/blueprints/editor/blueprint-editor";
 import { blueprintHref, irnOf } from "@/components/blueprints/links";
-import { useBlueprints, useBlueprintVersion, useSaveDraft, useVersions } from "@/components/blueprints/queries";
+import { useBlueprints, useBlueprintVersion, useLanguages, useSaveDraft, useVersions } from "@/components/blueprints/queries";
 
 export function knownFrom(list: BlueprintSummary[] | undefined, exceptIrn?: string): KnownBlueprint[] {
   return (list ?? []).filter((b) => b.irn !== exceptIrn).map((b) => ({ name: b.name, fields: b.fieldNames }));
@@ -65,6 +65,7 @@ export function EditDraft({ env, handle, name }: { env: string; handle: string; 
  * with this session's own saves.
  */
 function DraftSession({ env, bp, known, onReload }: { env: string; bp: StoredBlueprint; known: KnownBlueprint[]; onReload: () => void }) {
+  const languages = useLanguages(env);
   const save = useSaveDraft(env, bp.irn, bp.version);
   const [revision, setRevision] = useState(bp.revision);
   const [initial] = useState(bp.document);
@@ -88,6 +89,7 @@ function DraftSession({ env, bp, known, onReload }: { env: string; bp: StoredBlu
       ) : null}
       <BlueprintEditor
         initial={initial}
+        languages={languages}
         known={known}
         isNew={false}
         saveLabel="Save draft"

@@ -11,7 +11,7 @@ import { newField } from "@/components/blueprints/editor/editor-state";
 import { knownFrom } from "@/components/blueprints/edit-draft";
 import { ImportPanel } from "@/components/blueprints/import-panel";
 import { blueprintHref, blueprintsHref } from "@/components/blueprints/links";
-import { useBlueprints, useCreateBlueprint } from "@/components/blueprints/queries";
+import { useBlueprints, useCreateBlueprint, useLanguages } from "@/components/blueprints/queries";
 
 /** A new blueprint starts as draft 0.0.1 with the seed's set of properties and one text field. */
 function template(): JsonObject {
@@ -37,6 +37,7 @@ function template(): JsonObject {
 export function NewBlueprint({ env }: { env: string }) {
   const router = useRouter();
   const list = useBlueprints(env);
+  const languages = useLanguages(env);
   const create = useCreateBlueprint(env);
   const [initial] = useState(template);
   const known = useMemo(() => knownFrom(list.data), [list.data]);
@@ -54,6 +55,7 @@ export function NewBlueprint({ env }: { env: string }) {
       {create.error && !serverErrors ? <div className="mb-4"><Alert tone="error">{create.error.message}</Alert></div> : null}
       <BlueprintEditor
         initial={initial}
+        languages={languages}
         known={known}
         isNew
         saveLabel="Create draft"

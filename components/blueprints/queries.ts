@@ -1,6 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useEnvironment } from "@/components/environments/queries";
 import { api } from "@/lib/http/client";
 import type { BlueprintDiff } from "@/lib/blueprints/diff";
 import type { BlueprintDocument, BlueprintSummary, ImpactView, StoredBlueprint, VersionSummary } from "@/lib/blueprints/schema";
@@ -120,4 +122,13 @@ export function useDeleteDraft(env: string, irn: string, version: string) {
         client.invalidateQueries({ queryKey: blueprintKeys.versions(env, irn) }),
       ]),
   });
+}
+
+const DEFAULT_LANGUAGES = ["en"];
+
+/** The environment's languages (multilingual fields have one value per language); English until known. */
+export function useLanguages(env: string): string[] {
+  const environment = useEnvironment(env);
+  const languages = environment.data?.languages;
+  return useMemo(() => (languages?.length ? languages : DEFAULT_LANGUAGES), [languages]);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { toUpstreamError } from "@/lib/aws/errors";
 import { clientsForEnvironment } from "@/lib/environments/aws-target";
-import type { EnvironmentRecord } from "@/lib/environments/record";
+import { languagesOf, type EnvironmentRecord } from "@/lib/environments/record";
 import { environmentNames } from "@/lib/provisioning/names";
 import { ValidationError } from "@/lib/http/errors";
 import { diffBlueprints } from "@/lib/blueprints/diff";
@@ -61,8 +61,8 @@ export async function versionImpact(
   irn: string,
   version: string,
   query: { against?: string; portfolio: string },
-  languages: string[] = ["en"],
 ): Promise<ImpactView> {
+  const languages = languagesOf(env);
   const target = await getVersion(env, irn, version);
   const parsed = parseBlueprint(target.document);
   if (!parsed.success) throw new ValidationError(`${irn} ${version} is not a blueprint the form model can read.`);

@@ -2,7 +2,7 @@ import "server-only";
 import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { isAwsError, toUpstreamError } from "@/lib/aws/errors";
 import { clientsForEnvironment } from "@/lib/environments/aws-target";
-import type { EnvironmentRecord } from "@/lib/environments/record";
+import { languagesOf, type EnvironmentRecord } from "@/lib/environments/record";
 import { ConflictError, ValidationError } from "@/lib/http/errors";
 import type { JsonObject } from "@/lib/blueprints/json-text";
 import { draftFrom, editBlocker, nextVersion, openDraft } from "@/lib/blueprints/lifecycle";
@@ -41,6 +41,7 @@ async function checked(env: EnvironmentRecord, document: JsonObject, options: { 
     known: await knownBlueprints(env, irn),
     importedVerbatim: options.verbatim,
     inheritedDuplicateOrders: options.base ? duplicateOrders(options.base) : [],
+    languages: languagesOf(env),
   });
   const errors = errorsOf(issues);
   if (errors.length) {

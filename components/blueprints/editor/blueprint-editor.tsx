@@ -36,6 +36,7 @@ function repeatedOrders(document: JsonObject): number[] {
 
 export function BlueprintEditor({
   initial,
+  languages,
   known,
   isNew,
   saveLabel,
@@ -44,6 +45,8 @@ export function BlueprintEditor({
   onSave,
 }: {
   initial: JsonObject;
+  /** The environment's languages, for the live form and the document size check. */
+  languages: string[];
   known: readonly KnownBlueprint[];
   isNew: boolean;
   saveLabel: string;
@@ -58,10 +61,10 @@ export function BlueprintEditor({
 
   const document = useMemo(() => toDocument(state), [state]);
   const issues = useMemo<BlueprintIssue[]>(() => {
-    const local = validateBlueprint(document, { known, inheritedDuplicateOrders: inherited });
+    const local = validateBlueprint(document, { known, inheritedDuplicateOrders: inherited, languages });
     const server = Object.entries(serverErrors ?? {}).flatMap(([path, messages]) => messages.map((message) => ({ path, message, severity: "error" as const })));
     return [...local, ...server.filter((s) => !local.some((l) => l.path === s.path && l.message === s.message))];
-  }, [document, known, inherited, serverErrors]);
+  }, [document, known, inherited, languages, serverErrors]);
   const errors = issues.filter((i) => i.severity === "error");
   const preview = useDeferredValue(document);
 
@@ -116,7 +119,7 @@ export function BlueprintEditor({
       </div>
       <aside aria-labelledby="bp-preview-heading" className="min-w-0 lg:sticky lg:top-4 lg:self-start">
         <h2 id="bp-preview-heading" className="mb-2 text-base font-semibold">Rendered form (live)</h2>
-        <LivePreview document={preview} />
+        <LivePreview document={preview} languages={languages} />
       </aside>
     </div>
   );

@@ -1,6 +1,9 @@
 "use client";
 
-import { Button, DropIndicator, GridList, GridListItem, useDragAndDrop, type Key, type Selection } from "react-aria-components";
+import { Button } from "react-aria-components/Button";
+import { GridList, GridListItem } from "react-aria-components/GridList";
+import { DropIndicator, useDragAndDrop } from "react-aria-components/useDragAndDrop";
+import type { Key, Selection } from "react-aria-components";
 import type { EditorAction, Row } from "@/components/blueprints/editor/editor-state";
 import { text } from "@/lib/blueprints/raw-fields";
 
