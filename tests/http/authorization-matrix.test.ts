@@ -105,6 +105,14 @@ const MATRIX: Record<string, Access> = {
   "GET /api/environments/{env}/reconciliation": "env-admin",
   "POST /api/environments/{env}/reconciliation/fix": "env-admin",
   "GET /api/environments/{env}/export": "env-viewer",
+  "GET /api/environments/{env}/portfolios/{portfolio}/docs/{blueprint}": "env-viewer",
+  "POST /api/environments/{env}/portfolios/{portfolio}/docs/{blueprint}": "env-admin",
+  "GET /api/environments/{env}/portfolios/{portfolio}/docs/{blueprint}/{docId}": "env-viewer",
+  "PUT /api/environments/{env}/portfolios/{portfolio}/docs/{blueprint}/{docId}": "env-admin",
+  "DELETE /api/environments/{env}/portfolios/{portfolio}/docs/{blueprint}/{docId}": "env-admin",
+  "GET /api/environments/{env}/portfolios/{portfolio}/sources/{blueprint}": "env-viewer",
+  "GET /api/environments/{env}/portfolios/{portfolio}/exports/{blueprint}": "env-viewer",
+  "GET /api/environments/{env}/document-blueprints/{blueprint}": "env-viewer",
 };
 
 const PARAMS: Record<string, string> = { env: "alpha", type: "team", id: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b", runId: "00abcdefg-0123abcd", username: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b" };
