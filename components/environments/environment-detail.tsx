@@ -93,6 +93,7 @@ export function EnvironmentDetail({ name }: { name: string }) {
             credentials: { type: "unchanged" },
             endpoint: e.endpoint ?? "",
             appApiUrl: e.appApiUrl ?? "",
+            appFunctionArn: e.appFunctionArn ?? "",
             sesSender: e.sesSender ?? "",
             description: e.description ?? "",
             readCapacity: e.readCapacity === null ? "" : String(e.readCapacity),

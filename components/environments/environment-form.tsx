@@ -20,7 +20,7 @@ export type EnvironmentFormValues = Omit<EnvironmentCreateInput, "credentials"> 
 };
 
 const FIELDS = [
-  "name", "region", "accountId", "endpoint", "appApiUrl", "sesSender", "description", "readCapacity", "writeCapacity", "languages",
+  "name", "region", "accountId", "endpoint", "appApiUrl", "appFunctionArn", "sesSender", "description", "readCapacity", "writeCapacity", "languages",
   "credentials", "credentials.type", "credentials.profile", "credentials.accessKeyId",
   "credentials.secretAccessKey", "credentials.roleArn", "credentials.externalId", "version",
 ] as const;
@@ -86,6 +86,7 @@ export function EnvironmentForm({
         <legend className="px-1 text-sm font-semibold">Application</legend>
         <TextField label="SES sender address" type="email" placeholder="no-reply@example.com" hint="The From address of invitation emails (setup step 7)." error={errors.sesSender?.message} {...form.register("sesSender")} />
         <TextField label="App API base URL" placeholder="https://abc123.execute-api.us-east-1.amazonaws.com/prod" hint="Optional; the deployed TankTower app. Used to scope execute-api:Invoke." error={errors.appApiUrl?.message} {...form.register("appApiUrl")} />
+        <TextField label="App function ARN" placeholder="arn:aws:lambda:us-east-1:123456789012:function:tanktower-app" hint="Optional; the app's Lambda function, which job schedules (EventBridge rules) invoke." error={errors.appFunctionArn?.message} {...form.register("appFunctionArn")} />
         <TextField label="AWS endpoint override" placeholder="http://127.0.0.1:4566" hint="Optional; leave empty to use standard SDK configuration (AWS_ENDPOINT_URL or AWS itself)." error={errors.endpoint?.message} {...form.register("endpoint")} />
         <TextField label="Description" error={errors.description?.message} {...form.register("description")} />
         <TextField label="Document languages" placeholder="en" hint="Language codes of multilingual document fields, separated by commas; the first is the default. Empty: en." error={errors.languages?.message} {...form.register("languages")} />

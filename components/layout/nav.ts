@@ -8,7 +8,7 @@ export const NAV: readonly NavItem[] = [
   { href: "/environments", label: "Environments", description: "AWS accounts and regions, their health and checklists" },
   { href: "/blueprints", label: "Blueprints", description: "Document types of an environment" },
   { href: "/entities", label: "Entities", description: "Users, teams and their rights" },
-  { href: "/jobs", label: "Jobs", soon: true, description: "Scheduled jobs and their runs" },
+  { href: "/jobs", label: "Jobs", description: "Scheduled jobs and their runs" },
   { href: "/audit", label: "Audit", description: "Every change, who made it and how it ended" },
   { href: "/console-users", label: "Console users", operatorOnly: true, description: "Environment admins and viewers of this console" },
   { href: "/mailbox", label: "Mailbox", operatorOnly: true, sandboxOnly: true, description: "Emails the sandbox's SES accepted" },

@@ -7,6 +7,7 @@ import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { SESClient } from "@aws-sdk/client-ses";
 import { S3Client } from "@aws-sdk/client-s3";
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { config } from "@/lib/config/env";
 import { credentialProvider, type ResolvedCredentialSource } from "@/lib/aws/credentials";
 import { currentCallLog } from "@/lib/aws/call-log";
@@ -34,6 +35,7 @@ export type AwsClients = {
   /** SES v1, only for GetSendQuota (the emulator has no SES v2 GetAccount). */
   sesClassic: SESClient;
   s3: S3Client;
+  events: EventBridgeClient;
 };
 
 const cache = new Map<string, AwsClients>();
@@ -100,6 +102,7 @@ function build(target: AwsTarget): AwsClients {
     ses: counted(new SESv2Client(base)),
     sesClassic: counted(new SESClient(base)),
     // Path-style addressing works with every endpoint, custom ones included.
+    events: counted(new EventBridgeClient(base)),
     s3: counted(new S3Client({ ...base, forcePathStyle: Boolean(target.endpoint) || Boolean(config().endpointUrl) })),
   };
 }

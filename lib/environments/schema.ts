@@ -118,6 +118,8 @@ const environmentFields = {
   credentials: credentialsInputSchema,
   endpoint: optionalText(httpUrl("http://127.0.0.1:4566")),
   appApiUrl: optionalText(httpUrl("https://abc123.execute-api.us-east-1.amazonaws.com/prod")),
+  /** The app's Lambda function: the target of job schedules (EventBridge rules). */
+  appFunctionArn: optionalText(z.string().regex(/^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[\w-]{1,64}(:[\w$-]+)?$/, "Use a Lambda function ARN such as arn:aws:lambda:us-east-1:123456789012:function:tanktower-app.")),
   sesSender: optionalText(z.email({ error: "Use an email address such as no-reply@example.com." }).max(254)),
   description: optionalText(z.string().max(500, "Keep the description under 500 characters.")),
   /** Step 3: provisioned capacity of each table and index; 1 stays within the free tier. */
@@ -154,10 +156,13 @@ export const environmentUpdateSchema = z.object({
   credentials: credentialsUpdateSchema.optional(),
   endpoint: clearable(environmentFields.endpoint),
   appApiUrl: clearable(environmentFields.appApiUrl),
+  appFunctionArn: clearable(environmentFields.appFunctionArn),
   sesSender: clearable(environmentFields.sesSender),
   description: clearable(environmentFields.description),
   readCapacity: clearable(environmentFields.readCapacity),
   writeCapacity: clearable(environmentFields.writeCapacity),
+  /** Absent or empty keeps the current languages. */
+  languages: environmentFields.languages,
   version: z.number({ error: "version is required (the version you edited)." }).int().min(1),
 });
 export type EnvironmentUpdateInput = z.input<typeof environmentUpdateSchema>;
@@ -181,6 +186,7 @@ export const environmentSchema = z.object({
   credentials: credentialsViewSchema,
   endpoint: z.string().nullable(),
   appApiUrl: z.string().nullable(),
+  appFunctionArn: z.string().nullable().default(null),
   sesSender: z.string().nullable(),
   description: z.string().nullable(),
   readCapacity: z.number().nullable(),

@@ -23,6 +23,20 @@ import {
   updateEnvironmentOp,
 } from "@/lib/environments/operations";
 import {
+  checkScheduleOp,
+  createJobOp,
+  getRerunProgressOp,
+  getRunOp,
+  listJobsOp,
+  listRunsOp,
+  markRunFailedOp,
+  rerunFailedOp,
+  runStatsOp,
+  triggerRunOp,
+  updateJobOp,
+} from "@/lib/jobs/operations";
+import { createTokenOp, listTokensOp, revokeTokenOp } from "@/lib/jobs/token-operations";
+import {
   createDocumentOp,
   deleteDocumentOp,
   exportDocumentsOp,
@@ -124,6 +138,20 @@ export const operations: readonly Operation[] = [
   reconcileOp,
   fixFindingOp,
   exportEntitiesOp,
+  listJobsOp,
+  createJobOp,
+  updateJobOp,
+  checkScheduleOp,
+  listRunsOp,
+  triggerRunOp,
+  getRunOp,
+  runStatsOp,
+  markRunFailedOp,
+  rerunFailedOp,
+  getRerunProgressOp,
+  listTokensOp,
+  createTokenOp,
+  revokeTokenOp,
 ];
 
 type JsonSchema = Record<string, unknown>;
@@ -229,7 +257,7 @@ export function openApiDocument(): JsonSchema {
       summary: op.summary,
       tags: [op.tag],
       "x-required-role": op.role,
-      ...(op.role === "public" ? { security: [] } : {}),
+      ...(op.role === "public" ? { security: [] } : op.bearer ? { security: [{ session: [] }, { apiToken: [] }] } : {}),
       parameters: parametersOf(op),
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(op.body, "input") } } } } : {}),
       responses: responsesOf(op),
@@ -241,7 +269,10 @@ export function openApiDocument(): JsonSchema {
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     security: [{ session: [] }],
     components: {
-      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "tt_session" } },
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "tt_session" },
+        apiToken: { type: "http", scheme: "bearer", description: "A personal API token (tt_…), for the operations that list it" },
+      },
       schemas: { Error: errorSchema },
     },
     paths,

@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { audited, recordAudit } from "@/lib/audit/record";
-import { currentSession, isSecureRequest, requirePrincipal } from "@/lib/auth/request-session";
+import { principalForRequest } from "@/lib/auth/api-tokens";
+import { currentSession, isSecureRequest } from "@/lib/auth/request-session";
 import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { hasRole, type Principal } from "@/lib/auth/roles";
 import { assertDeclaredLengthWithin, readJsonBody } from "@/lib/http/body";
@@ -94,7 +95,8 @@ export function route<
         await refuseCrossSite(op, request, requestId, envParam);
       }
       if (op.role !== "public") {
-        principal = await requirePrincipal(request, secure).catch((err: unknown) => {
+        // Operations that opt in (`bearer`) also accept a personal API token instead of the session cookie.
+        principal = await principalForRequest(request, secure, op.bearer ? envParam : undefined, op.bearer === true).catch((err: unknown) => {
           sessionRefused = err instanceof UnauthenticatedError;
           throw err;
         });

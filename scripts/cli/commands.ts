@@ -17,6 +17,7 @@ import { resealRegistrySecrets } from "@/lib/environments/reseal";
 import { readStdin, table } from "./format";
 import { makeProvisioningCommands } from "./provisioning-commands";
 import { makeInviteCommands } from "./invite-commands";
+import { makeJobCommands } from "./job-commands";
 
 export type CommandResult = { text: string; data: unknown; exitCode?: number };
 export type Command = { name: string; help: string; run: (args: string[]) => Promise<CommandResult> };
@@ -161,7 +162,7 @@ const secretsReseal: Command = {
   },
 };
 
-export const commands: Command[] = [envList, envAdd, envRemove, consoleInit, consoleEndSessions, sandboxInit, secretsReseal, ...makeProvisioningCommands(actor), ...makeInviteCommands(actor)];
+export const commands: Command[] = [envList, envAdd, envRemove, consoleInit, consoleEndSessions, sandboxInit, secretsReseal, ...makeProvisioningCommands(actor), ...makeInviteCommands(actor), ...makeJobCommands(actor)];
 
 export function usage(): string {
   return `Usage: npm run tt -- <command> [options]\n\n${commands.map((c) => `  ${c.help}`).join("\n")}\n\nEvery command takes --json for machine-readable output.\n`;

@@ -22,6 +22,7 @@ vi.mock("@/lib/auth/request-session", () => ({
     if (!session.current) throw new UnauthenticatedError();
     return session.current;
   },
+  currentSession: async () => undefined,
   peekSession: async () => undefined,
   writeSessionCookie: () => {},
 }));
@@ -105,6 +106,11 @@ const MATRIX: Record<string, Access> = {
   "GET /api/environments/{env}/reconciliation": "env-admin",
   "POST /api/environments/{env}/reconciliation/fix": "env-admin",
   "GET /api/environments/{env}/export": "env-viewer",
+  // Sign out everywhere: any signed-in user, for their own sessions.
+  "DELETE /api/sessions": "signed-in",
+  // An audit record, like the log: operators.
+  "GET /api/audit/{id}": "operator",
+  // Documents: read by viewers, written by admins (issue 6).
   "GET /api/environments/{env}/portfolios/{portfolio}/docs/{blueprint}": "env-viewer",
   "POST /api/environments/{env}/portfolios/{portfolio}/docs/{blueprint}": "env-admin",
   "GET /api/environments/{env}/portfolios/{portfolio}/docs/{blueprint}/{docId}": "env-viewer",
@@ -113,9 +119,47 @@ const MATRIX: Record<string, Access> = {
   "GET /api/environments/{env}/portfolios/{portfolio}/sources/{blueprint}": "env-viewer",
   "GET /api/environments/{env}/portfolios/{portfolio}/exports/{blueprint}": "env-viewer",
   "GET /api/environments/{env}/document-blueprints/{blueprint}": "env-viewer",
+  // Blueprints: read by viewers (forms are built from them), designed by operators.
+  "GET /api/environments/{env}/blueprints": "env-viewer",
+  "POST /api/environments/{env}/blueprints": "operator",
+  "POST /api/environments/{env}/blueprints/import": "operator",
+  "GET /api/environments/{env}/blueprints/{irn}/versions": "env-viewer",
+  "POST /api/environments/{env}/blueprints/{irn}/versions": "operator",
+  "GET /api/environments/{env}/blueprints/{irn}/versions/{version}": "env-viewer",
+  "PUT /api/environments/{env}/blueprints/{irn}/versions/{version}": "operator",
+  "DELETE /api/environments/{env}/blueprints/{irn}/versions/{version}": "operator",
+  "POST /api/environments/{env}/blueprints/{irn}/versions/{version}/publish": "operator",
+  "GET /api/environments/{env}/blueprints/{irn}/versions/{version}/export": "env-viewer",
+  "GET /api/environments/{env}/blueprints/{irn}/diff": "env-viewer",
+  "GET /api/environments/{env}/blueprints/{irn}/versions/{version}/impact": "env-viewer",
+  // Health of every environment reads AWS with the registry's credentials: operators.
+  "GET /api/environment-health": "operator",
+  // Jobs and runs: read by viewers, run and managed by admins; tokens are admins' own.
+  "GET /api/environments/{env}/jobs": "env-viewer",
+  "POST /api/environments/{env}/jobs": "env-admin",
+  "PUT /api/environments/{env}/jobs/{id}": "env-admin",
+  "GET /api/environments/{env}/jobs/schedule": "env-viewer",
+  "GET /api/environments/{env}/runs": "env-viewer",
+  "POST /api/environments/{env}/runs": "env-admin",
+  "GET /api/environments/{env}/runs/{id}": "env-viewer",
+  "GET /api/environments/{env}/runs/stats": "env-viewer",
+  "POST /api/environments/{env}/runs/{id}/fail": "env-admin",
+  "POST /api/environments/{env}/runs/rerun-failed": "env-admin",
+  "GET /api/environments/{env}/runs/rerun-failed/{id}": "env-viewer",
+  "GET /api/environments/{env}/tokens": "env-admin",
+  "POST /api/environments/{env}/tokens": "env-admin",
+  "DELETE /api/environments/{env}/tokens/{id}": "env-admin",
 };
 
-const PARAMS: Record<string, string> = { env: "alpha", type: "team", id: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b", runId: "00abcdefg-0123abcd", username: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b" };
+const PARAMS: Record<string, string> = {
+  portfolio: "sys",
+  blueprint: "schd_jobs",
+  docId: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b",
+  irn: "irn:blueprint:irma:schd_jobs",
+  version: "0.0.1",
+  env: "alpha",
+  type: "team", id: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b", runId: "00abcdefg-0123abcd", username: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b",
+};
 
 const apiRoot = path.join(process.cwd(), "app", "api");
 function routeFiles(dir: string): string[] {
