@@ -25,17 +25,29 @@ function safeNext(next: string | null): string {
   return next && next.startsWith("/") && !next.startsWith("//") ? next : "/environments";
 }
 
+/** The sign-in page: signs in, then goes where the user was headed. */
 export function SignInForm() {
   const router = useRouter();
   const next = safeNext(useSearchParams().get("next"));
+  return (
+    <SignInFlow
+      onSignedIn={() => {
+        router.replace(next);
+        router.refresh();
+      }}
+    />
+  );
+}
+
+/** Password (and first-time new password) sign-in; used by the page and by the session-expired dialog. */
+export function SignInFlow({ onSignedIn, email }: { onSignedIn: () => void; email?: string }) {
   const config = useQuery({ queryKey: ["auth-config"], queryFn: () => api<AuthConfig>("/api/auth/config") });
   const [challenge, setChallenge] = useState<PendingChallenge | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function finish(tokens: Tokens) {
     await api("/api/session", { method: "POST", body: tokens });
-    router.replace(next);
-    router.refresh();
+    onSignedIn();
   }
 
   function explain(err: unknown): string {
@@ -75,6 +87,7 @@ export function SignInForm() {
   ) : (
     <PasswordStep
       mode={auth.mode}
+      email={email}
       error={error}
       onInvalid={() => setError(null)}
       onSubmit={async ({ email, password }) => {
@@ -94,17 +107,19 @@ export function SignInForm() {
 
 function PasswordStep({
   mode,
+  email,
   error,
   onInvalid,
   onSubmit,
 }: {
   mode: AuthConfig["mode"];
+  email?: string;
   error: string | null;
   /** A resubmit that fails validation clears the previous answer's banner. */
   onInvalid: () => void;
   onSubmit: (v: PasswordValues) => Promise<void>;
 }) {
-  const form = useForm<PasswordValues>({ resolver: passwordResolver, defaultValues: { email: "", password: "" } });
+  const form = useForm<PasswordValues>({ resolver: passwordResolver, defaultValues: { email: email ?? "", password: "" } });
   const { errors, isSubmitting } = form.formState;
   return (
     <form onSubmit={form.handleSubmit(onSubmit, onInvalid)} noValidate className="flex flex-col gap-4" aria-label="Sign in">

@@ -8,6 +8,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ConnectionPanel } from "@/components/environments/connection-panel";
+import { DocumentsSection } from "@/components/documents/documents-section";
 import { EnvironmentForm } from "@/components/environments/environment-form";
 import { credentialsLabel } from "@/components/environments/labels";
 import { useDeleteEnvironment, useEnvironment, useUpdateEnvironment } from "@/components/environments/queries";
@@ -53,6 +54,7 @@ export function EnvironmentDetail({ name }: { name: string }) {
         actions={
           <>
             <ButtonLink href={`/environments/${e.name}/provisioning`}>Provisioning checklist</ButtonLink>
+            <ButtonLink href={`/environments/${e.name}/blueprints`} variant="secondary">Blueprints</ButtonLink>
             <Button variant="danger" onClick={() => setConfirming(true)}>
               Remove
             </Button>
@@ -64,6 +66,7 @@ export function EnvironmentDetail({ name }: { name: string }) {
         <h2 id="connection-heading" className="text-lg font-semibold">Connection</h2>
         <ConnectionPanel name={e.name} />
       </section>
+      <DocumentsSection env={e.name} />
       <section aria-labelledby="settings-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 sm:p-5 dark:border-slate-700 dark:bg-slate-900">
         <h2 id="settings-heading" className="mb-4 text-lg font-semibold">Settings</h2>
         {saved ? <div className="mb-4"><Alert tone="success">Saved. This is now version {e.version}.</Alert></div> : null}
@@ -84,6 +87,7 @@ export function EnvironmentDetail({ name }: { name: string }) {
             description: e.description ?? "",
             readCapacity: e.readCapacity === null ? "" : String(e.readCapacity),
             writeCapacity: e.writeCapacity === null ? "" : String(e.writeCapacity),
+            languages: e.languages.join(", "),
             version: e.version,
           }}
           onSubmit={async (values) => {

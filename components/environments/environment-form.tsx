@@ -20,7 +20,7 @@ export type EnvironmentFormValues = Omit<EnvironmentCreateInput, "credentials"> 
 };
 
 const FIELDS = [
-  "name", "region", "accountId", "endpoint", "appApiUrl", "sesSender", "description", "readCapacity", "writeCapacity",
+  "name", "region", "accountId", "endpoint", "appApiUrl", "sesSender", "description", "readCapacity", "writeCapacity", "languages",
   "credentials", "credentials.type", "credentials.profile", "credentials.accessKeyId",
   "credentials.secretAccessKey", "credentials.roleArn", "credentials.externalId", "version",
 ] as const;
@@ -88,6 +88,7 @@ export function EnvironmentForm({
         <TextField label="App API base URL" placeholder="https://abc123.execute-api.us-east-1.amazonaws.com/prod" hint="Optional; the deployed TankTower app. Used to scope execute-api:Invoke." error={errors.appApiUrl?.message} {...form.register("appApiUrl")} />
         <TextField label="AWS endpoint override" placeholder="http://127.0.0.1:4566" hint="Optional; leave empty to use standard SDK configuration (AWS_ENDPOINT_URL or AWS itself)." error={errors.endpoint?.message} {...form.register("endpoint")} />
         <TextField label="Description" error={errors.description?.message} {...form.register("description")} />
+        <TextField label="Document languages" placeholder="en" hint="Language codes of multilingual document fields, separated by commas; the first is the default. Empty: en." error={errors.languages?.message} {...form.register("languages")} />
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField label="Table read capacity" inputMode="numeric" placeholder="1" hint="Per table and index, used when tables are created. Empty: 1 (free tier)." error={errors.readCapacity?.message} {...form.register("readCapacity")} />
           <TextField label="Table write capacity" inputMode="numeric" placeholder="1" hint="Per table and index. Empty: 1 (free tier)." error={errors.writeCapacity?.message} {...form.register("writeCapacity")} />

@@ -22,7 +22,8 @@ export function LeastPrivilege({ env, checklist }: { env: string; checklist: Che
     <section aria-labelledby="lp-heading" className="mt-8 min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
       <h2 id="lp-heading" className="text-lg font-semibold">Least privilege</h2>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        Evaluated: {evaluated}, against the {total} AWS actions the TankTower app performs.
+        Evaluated: {evaluated}, against the {total} AWS actions the TankTower app performs,
+        {checklist.leastPrivilegeBy === "iam" ? " by IAM's policy simulator." : " by the console's own policy evaluator (IAM's simulator could not be asked)."}
       </p>
       <div className="mt-2">
         {denied.length ? (

@@ -31,8 +31,10 @@ export function useApply(env: string, onFinished: () => void) {
         } else if (e.type === "done") {
           setSummary(
             e.ok
-              ? `Done in ${(e.ms / 1000).toFixed(1)} s: ${e.awsCalls} AWS calls, ${e.mutatingCalls} of them changes.`
-              : `${e.failed.length} change${e.failed.length === 1 ? "" : "s"} did not finish. Fix the cause (see the messages), then plan and apply again: finished steps are kept.`,
+              ? `Done in ${(e.ms / 1000).toFixed(1)} s: ${e.awsCalls} AWS calls, ${e.mutatingCalls} of them changes${e.retries ? `, ${e.retries} retried after throttling or errors` : ""}.`
+              : e.interrupted
+                ? `The console server was stopping, so ${e.failed.length} change${e.failed.length === 1 ? " was" : "s were"} not started. Plan and apply again to finish: finished steps are kept.`
+                : `${e.failed.length} change${e.failed.length === 1 ? "" : "s"} did not finish. Fix the cause (see the messages), then plan and apply again: finished steps are kept.`,
           );
         } else {
           setError(e.message);

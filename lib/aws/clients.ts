@@ -45,17 +45,34 @@ type Countable = {
   };
 };
 
-/** Reports each call to the CallLog of the current async context, if any. */
+/** Reports each call, and how many attempts it took, to the CallLog of the current async context, if any. */
 function counted<C>(client: C): C {
   (client as unknown as Countable).middlewareStack.add(
     (next, context) => async (args) => {
       const log = currentCallLog();
       log?.record(context.commandName ?? "Unknown");
-      return log?.serial ? log.exclusive(() => next(args)) : next(args);
+      if (!log) return next(args);
+      const send = () =>
+        next(args).then(
+          (result) => {
+            log.attempted(attemptsOf((result as { output?: unknown }).output));
+            return result;
+          },
+          (err: unknown) => {
+            log.attempted(attemptsOf(err));
+            throw err;
+          },
+        );
+      return log.serial ? log.exclusive(send) : send();
     },
     { step: "initialize", name: "ttCallLog" },
   );
   return client;
+}
+
+function attemptsOf(value: unknown): number | undefined {
+  const attempts = (value as { $metadata?: { attempts?: unknown } } | undefined)?.$metadata?.attempts;
+  return typeof attempts === "number" ? attempts : undefined;
 }
 
 function build(target: AwsTarget): AwsClients {

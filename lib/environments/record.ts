@@ -25,6 +25,8 @@ export const environmentRecordSchema = z.object({
   description: z.string().optional(),
   readCapacity: z.number().int().optional(),
   writeCapacity: z.number().int().optional(),
+  /** Languages of multilingual document fields, first is the default; absent means ["en"]. */
+  languages: z.array(z.string()).optional(),
   createdAt: z.string(),
   createdBy: z.string(),
   updatedAt: z.string(),
@@ -34,6 +36,12 @@ export const environmentRecordSchema = z.object({
 export type EnvironmentRecord = z.infer<typeof environmentRecordSchema>;
 
 export const ENV_PK = "ENV";
+
+export const DEFAULT_LANGUAGES: readonly string[] = ["en"];
+
+export function languagesOf(record: Pick<EnvironmentRecord, "languages">): string[] {
+  return record.languages?.length ? [...record.languages] : [...DEFAULT_LANGUAGES];
+}
 
 export function environmentKey(name: string) {
   return { pk: ENV_PK, sk: name };
@@ -75,6 +83,7 @@ export function toView(record: EnvironmentRecord): Environment {
     description: record.description ?? null,
     readCapacity: record.readCapacity ?? null,
     writeCapacity: record.writeCapacity ?? null,
+    languages: languagesOf(record),
     createdAt: record.createdAt,
     createdBy: record.createdBy,
     updatedAt: record.updatedAt,
