@@ -17,7 +17,7 @@ async function provisionViaApi(page: Page, name: string) {
 
 for (const [label, viewport] of [["1280 px", DESKTOP], ["390 px", PHONE]] as const) {
   test(`every page fits ${label} without sideways scrolling and passes axe in light and dark`, async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(360_000);
     await page.setViewportSize(viewport);
     for (const p of CONSOLE_PAGES) {
       await openConsolePage(page, p);

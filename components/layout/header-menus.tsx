@@ -18,7 +18,7 @@ export function HeaderMenus({ email, isOperator, onSignOut }: { email: string; i
         trigger={
           <span className="flex min-w-0 items-center gap-1.5">
             <PersonIcon />
-            <span data-testid="signed-in-as" className="hidden max-w-48 truncate xl:inline">
+            <span data-testid="signed-in-as" className="relative hidden max-w-40 truncate xl:inline">
               {email}
               {isOperator ? <span className="sr-only"> (operator)</span> : null}
             </span>

@@ -13,6 +13,12 @@ export const CONSOLE_PAGES: ConsolePage[] = [
   { path: "/environments/sandbox", heading: "sandbox" },
   { path: "/environments/sandbox/provisioning", heading: "Provisioning sandbox" },
   { path: "/audit", heading: "Audit" },
+  { path: "/blueprints", heading: "Blueprints" },
+  { path: "/environments/sandbox/blueprints", heading: "Blueprints of sandbox" },
+  { path: "/environments/sandbox/blueprints/new", heading: "New blueprint in sandbox" },
+  { path: "/environments/sandbox/portfolios/sys/docs/schd_jobs", heading: "Job Types documents" },
+  { path: "/environments/sandbox/portfolios/sys/docs/schd_jobs/new", heading: "New Job Types document" },
+  { path: "/forms/preview", heading: "Form preview" },
   { path: "/environments/no-such-env", heading: "Environment not found", status: 404 },
   { path: "/no-such-page", heading: "Page not found", status: 404 },
 ];
