@@ -18,7 +18,8 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await headers();
   return (
-    <html lang="en">
+    // next-themes sets the theme class on <html> before hydration.
+    <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen">
         <Providers>{children}</Providers>
       </body>

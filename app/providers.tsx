@@ -1,10 +1,16 @@
 "use client";
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { ThemeProvider } from "next-themes";
+import dynamic from "next/dynamic";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { SessionExpiredDialog } from "@/components/auth/session-expired-dialog";
 import { ApiError, onSessionExpired } from "@/lib/http/client";
+
+// Toasts only ever follow an action, so their region loads after the page.
+const Toaster = dynamic(() => import("@/components/ui/toast").then((m) => m.Toaster), { ssr: false });
+// The sign-in dialog (and the sign-in code it carries) loads only when a session ends under an open page.
+const SessionExpiredDialog = dynamic(() => import("@/components/auth/session-expired-dialog").then((m) => m.SessionExpiredDialog), { ssr: false });
 
 export function Providers({ children }: { children: ReactNode }) {
   const router = useRouter();
@@ -60,9 +66,13 @@ export function Providers({ children }: { children: ReactNode }) {
   }, [pathname]);
 
   return (
-    <QueryClientProvider client={client}>
-      {children}
-      <SessionExpiredDialog open={expired} onSignedIn={() => settle(true)} onLeave={() => settle(false)} />
-    </QueryClientProvider>
+    // The theme is a class on <html>: the system setting until the user picks one (kept in localStorage).
+    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+      <QueryClientProvider client={client}>
+        {children}
+        {expired ? <SessionExpiredDialog open onSignedIn={() => settle(true)} onLeave={() => settle(false)} /> : null}
+      </QueryClientProvider>
+      <Toaster />
+    </ThemeProvider>
   );
 }

@@ -1,8 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { AdminGetUserCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { consoleAuthSettings } from "@/lib/auth/console-settings";
 import { homeClients } from "@/lib/aws/clients";
-import { toUpstreamError } from "@/lib/aws/errors";
+import { isAwsError, toUpstreamError } from "@/lib/aws/errors";
+import { NotFoundError } from "@/lib/http/errors";
 import { ensureRegistryTable, registryTableName, TTL_ATTRIBUTE } from "@/lib/registry/table";
 
 /**
@@ -113,4 +116,22 @@ export async function revokeSessionsOf(sub: string): Promise<number> {
     throw toUpstreamError(err, "ending the user's sessions");
   }
   return ended;
+}
+
+/**
+ * The operator's way to end someone's sessions by email (`tt console end-sessions`):
+ * the console pool's `sub` for that sign-in name, then revokeSessionsOf.
+ */
+export async function revokeSessionsOfEmail(email: string): Promise<{ sub: string; ended: number }> {
+  const settings = await consoleAuthSettings();
+  let sub: string | undefined;
+  try {
+    const out = await homeClients().cognito.send(new AdminGetUserCommand({ UserPoolId: settings.userPoolId, Username: email.trim().toLowerCase() }));
+    sub = out.UserAttributes?.find((a) => a.Name === "sub")?.Value;
+  } catch (err) {
+    if (isAwsError(err, "UserNotFoundException")) throw new NotFoundError(`No console user signs in as ${email}.`);
+    throw toUpstreamError(err, "looking up the console user");
+  }
+  if (!sub) throw new NotFoundError(`No console user signs in as ${email}.`);
+  return { sub, ended: await revokeSessionsOf(sub) };
 }

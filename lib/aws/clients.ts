@@ -5,7 +5,9 @@ import { IAMClient } from "@aws-sdk/client-iam";
 import { STSClient } from "@aws-sdk/client-sts";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { SESClient } from "@aws-sdk/client-ses";
 import { S3Client } from "@aws-sdk/client-s3";
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { config } from "@/lib/config/env";
 import { credentialProvider, type ResolvedCredentialSource } from "@/lib/aws/credentials";
 import { currentCallLog } from "@/lib/aws/call-log";
@@ -30,7 +32,10 @@ export type AwsClients = {
   sts: STSClient;
   cognito: CognitoIdentityProviderClient;
   ses: SESv2Client;
+  /** SES v1, only for GetSendQuota (the emulator has no SES v2 GetAccount). */
+  sesClassic: SESClient;
   s3: S3Client;
+  events: EventBridgeClient;
 };
 
 const cache = new Map<string, AwsClients>();
@@ -95,7 +100,9 @@ function build(target: AwsTarget): AwsClients {
     sts: counted(new STSClient(base)),
     cognito: counted(new CognitoIdentityProviderClient(base)),
     ses: counted(new SESv2Client(base)),
+    sesClassic: counted(new SESClient(base)),
     // Path-style addressing works with every endpoint, custom ones included.
+    events: counted(new EventBridgeClient(base)),
     s3: counted(new S3Client({ ...base, forcePathStyle: Boolean(target.endpoint) || Boolean(config().endpointUrl) })),
   };
 }

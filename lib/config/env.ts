@@ -19,6 +19,8 @@ const schema = z.object({
   TT_CONSOLE_POOL_NAME: z.string().default("tanktower-console"),
   TT_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   TT_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(25),
+  /** The verified SES sender of the console's own emails (environment admin and viewer invitations). */
+  TT_CONSOLE_EMAIL_SENDER: z.string().optional(),
   TT_SANDBOX_OPERATOR_EMAIL: z.string().default("operator@sandbox.tanktower.local"),
   TT_SANDBOX_OPERATOR_PASSWORD: z.string().default("Sandbox-Operator-1"),
   AWS_REGION: z.string().optional(),
@@ -53,6 +55,8 @@ export type ConsoleConfig = {
   /** How long a stopping server (SIGTERM) lets running applies finish their steps in flight. */
   shutdownGraceMs: number;
   sandboxOperator: { email: string; password: string };
+  /** Sender of the console's own emails; the sandbox environment's (verified) sender in sandbox mode. */
+  consoleEmailSender: string | undefined;
   production: boolean;
   /** Forwarded headers are set by a trusted reverse proxy (TT_TRUST_PROXY). */
   trustProxy: boolean;
@@ -88,6 +92,7 @@ export function config(): ConsoleConfig {
     sessionMaxHours: e.TT_SESSION_MAX_HOURS,
     shutdownGraceMs: e.TT_SHUTDOWN_GRACE_SECONDS * 1000,
     sandboxOperator: { email: e.TT_SANDBOX_OPERATOR_EMAIL, password: e.TT_SANDBOX_OPERATOR_PASSWORD },
+    consoleEmailSender: e.TT_CONSOLE_EMAIL_SENDER ?? (e.TT_MODE === "sandbox" ? "no-reply@sandbox.tanktower.local" : undefined),
     production: e.NODE_ENV === "production",
     trustProxy: e.TT_TRUST_PROXY === "true" || e.TT_TRUST_PROXY === "1",
     publicOrigin: e.TT_PUBLIC_ORIGIN,

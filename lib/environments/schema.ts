@@ -50,6 +50,31 @@ function optionalCapacity(label: string) {
     .pipe(z.number().optional());
 }
 
+/** BCP 47 tags as most people write them: en, fr, pt-BR, zh-Hant. */
+export const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/**
+ * Languages of multilingual document fields, the first being the default.
+ * Forms send "en, fr"; API clients may send a list; empty means the default ["en"].
+ */
+const languagesSchema = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => {
+    const list = (typeof v === "string" ? v.split(",") : (v ?? [])).map((s) => s.trim()).filter(Boolean);
+    return list.length ? [...new Set(list)] : undefined;
+  })
+  .pipe(
+    z
+      .array(z.string())
+      .max(20, "At most 20 languages.")
+      .optional()
+      // One message on the field itself (the form edits the list as one text input).
+      .superRefine((list, ctx) => {
+        const bad = (list ?? []).filter((code) => !LANGUAGE_PATTERN.test(code));
+        if (bad.length) ctx.addIssue({ code: "custom", message: `Not a language code: ${bad.join(", ")}. Use codes such as en, fr or pt-BR, separated by commas.` });
+      }),
+  );
 /** An http(s) URL; `file:`, `javascript:` and the like are refused here, metadata addresses by the server. */
 const httpUrl = (example: string) =>
   z.url({ protocol: /^https?$/, error: `Use a full http(s) URL such as ${example}.` }).max(512);
@@ -93,11 +118,14 @@ const environmentFields = {
   credentials: credentialsInputSchema,
   endpoint: optionalText(httpUrl("http://127.0.0.1:4566")),
   appApiUrl: optionalText(httpUrl("https://abc123.execute-api.us-east-1.amazonaws.com/prod")),
+  /** The app's Lambda function: the target of job schedules (EventBridge rules). */
+  appFunctionArn: optionalText(z.string().regex(/^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[\w-]{1,64}(:[\w$-]+)?$/, "Use a Lambda function ARN such as arn:aws:lambda:us-east-1:123456789012:function:tanktower-app.")),
   sesSender: optionalText(z.email({ error: "Use an email address such as no-reply@example.com." }).max(254)),
   description: optionalText(z.string().max(500, "Keep the description under 500 characters.")),
   /** Step 3: provisioned capacity of each table and index; 1 stays within the free tier. */
   readCapacity: optionalCapacity("Read capacity"),
   writeCapacity: optionalCapacity("Write capacity"),
+  languages: languagesSchema,
 };
 
 export const environmentCreateSchema = z
@@ -128,10 +156,13 @@ export const environmentUpdateSchema = z.object({
   credentials: credentialsUpdateSchema.optional(),
   endpoint: clearable(environmentFields.endpoint),
   appApiUrl: clearable(environmentFields.appApiUrl),
+  appFunctionArn: clearable(environmentFields.appFunctionArn),
   sesSender: clearable(environmentFields.sesSender),
   description: clearable(environmentFields.description),
   readCapacity: clearable(environmentFields.readCapacity),
   writeCapacity: clearable(environmentFields.writeCapacity),
+  /** Absent or empty keeps the current languages. */
+  languages: environmentFields.languages,
   version: z.number({ error: "version is required (the version you edited)." }).int().min(1),
 });
 export type EnvironmentUpdateInput = z.input<typeof environmentUpdateSchema>;
@@ -143,6 +174,8 @@ export const credentialsViewSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("profile"), profile: z.string() }),
   z.object({ type: z.literal("keys"), accessKeyIdLast4: z.string(), hasSecret: z.boolean() }),
   z.object({ type: z.literal("assume-role"), roleArn: z.string(), externalId: z.string().nullable() }),
+  // What environment admins and viewers see: how the console reaches AWS is the operators' business.
+  z.object({ type: z.literal("hidden") }),
 ]);
 export type CredentialsView = z.infer<typeof credentialsViewSchema>;
 
@@ -153,10 +186,13 @@ export const environmentSchema = z.object({
   credentials: credentialsViewSchema,
   endpoint: z.string().nullable(),
   appApiUrl: z.string().nullable(),
+  appFunctionArn: z.string().nullable().default(null),
   sesSender: z.string().nullable(),
   description: z.string().nullable(),
   readCapacity: z.number().nullable(),
   writeCapacity: z.number().nullable(),
+  /** Languages of multilingual fields, first is the default (["en"] unless set). */
+  languages: z.array(z.string()),
   createdAt: z.string(),
   createdBy: z.string(),
   updatedAt: z.string(),

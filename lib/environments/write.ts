@@ -58,15 +58,17 @@ function editable(input: EnvironmentCreate) {
     ...optional("accountId", input.accountId),
     ...optional("endpoint", input.endpoint),
     ...optional("appApiUrl", input.appApiUrl),
+    ...optional("appFunctionArn", input.appFunctionArn),
     ...optional("sesSender", input.sesSender),
     ...optional("description", input.description),
     ...optional("readCapacity", input.readCapacity),
     ...optional("writeCapacity", input.writeCapacity),
+    ...optional("languages", input.languages),
   };
 }
 
-type ClearableField = "accountId" | "endpoint" | "appApiUrl" | "sesSender" | "description" | "readCapacity" | "writeCapacity";
-const CLEARABLE: readonly ClearableField[] = ["accountId", "endpoint", "appApiUrl", "sesSender", "description", "readCapacity", "writeCapacity"];
+type ClearableField = "accountId" | "endpoint" | "appApiUrl" | "appFunctionArn" | "sesSender" | "description" | "readCapacity" | "writeCapacity";
+const CLEARABLE: readonly ClearableField[] = ["accountId", "endpoint", "appApiUrl", "appFunctionArn", "sesSender", "description", "readCapacity", "writeCapacity"];
 
 /** A partial update: absent fields keep their value, null clears them, anything else replaces them. */
 export function applyUpdate(current: EnvironmentRecord, input: EnvironmentUpdate): Omit<EnvironmentRecord, "updatedAt" | "updatedBy" | "version"> {
@@ -74,6 +76,7 @@ export function applyUpdate(current: EnvironmentRecord, input: EnvironmentUpdate
   const next: Record<string, unknown> = { ...current };
   if (input.region !== undefined) next.region = input.region;
   if (input.credentials !== undefined) next.credentials = storeCredentials(input.credentials, current.credentials);
+  if (input.languages !== undefined) next.languages = input.languages;
   for (const field of CLEARABLE) {
     const value = input[field];
     if (value === null) delete next[field];

@@ -6,14 +6,17 @@ export class ApiError extends Error {
   readonly code: ErrorCode | "network";
   readonly fieldErrors: FieldErrors;
   readonly requestId?: string;
+  /** Extra data for the caller, e.g. the current version on a stale save (409). */
+  readonly details?: Record<string, unknown>;
 
-  constructor(status: number, code: ErrorCode | "network", message: string, fieldErrors: FieldErrors = {}, requestId?: string) {
+  constructor(status: number, code: ErrorCode | "network", message: string, fieldErrors: FieldErrors = {}, requestId?: string, details?: Record<string, unknown>) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.fieldErrors = fieldErrors;
     this.requestId = requestId;
+    this.details = details;
   }
 }
 
@@ -64,7 +67,7 @@ async function send<T>(path: string, init: RequestInit): Promise<T> {
   if (!response.ok) {
     if (isErrorBody(payload)) {
       const e = payload.error;
-      throw new ApiError(response.status, e.code, e.message, e.fieldErrors ?? {}, e.requestId);
+      throw new ApiError(response.status, e.code, e.message, e.fieldErrors ?? {}, e.requestId, e.details);
     }
     throw new ApiError(response.status, "internal", `The server answered ${response.status}.`);
   }

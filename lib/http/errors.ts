@@ -26,6 +26,8 @@ export class AppError extends Error {
   readonly status: number;
   readonly code: ErrorCode;
   readonly fieldErrors?: FieldErrors;
+  /** Extra safe data a client needs to act on the error (e.g. the current version on a stale save). */
+  details?: Record<string, unknown>;
 
   constructor(status: number, code: ErrorCode, message: string, fieldErrors?: FieldErrors) {
     super(message);
@@ -122,5 +124,5 @@ export class NotConfiguredError extends AppError {
 
 /** The JSON body every error response carries. */
 export type ErrorBody = {
-  error: { code: ErrorCode; message: string; fieldErrors?: FieldErrors; requestId?: string };
+  error: { code: ErrorCode; message: string; fieldErrors?: FieldErrors; requestId?: string; details?: Record<string, unknown> };
 };

@@ -2,10 +2,11 @@ import { z } from "zod";
 import { DEFAULT_MAX_BODY_BYTES, type Operation } from "@/lib/http/operation";
 import { openApiOp } from "@/lib/http/openapi-operation";
 import { authConfigOp, createSessionOp, deleteAllSessionsOp, deleteSessionOp, getSessionOp, healthOp } from "@/lib/auth/operations";
-import { listAuditOp } from "@/lib/audit/operations";
+import { getAuditRecordOp, listAuditOp } from "@/lib/audit/operations";
 import {
   checklistOp,
   createInstallerOp,
+  environmentsHealthOp,
   planOp,
   provisionOp,
   revealSecretOp,
@@ -21,6 +22,49 @@ import {
   testConnectionOp,
   updateEnvironmentOp,
 } from "@/lib/environments/operations";
+import {
+  checkScheduleOp,
+  createJobOp,
+  getRerunProgressOp,
+  getRunOp,
+  listJobsOp,
+  listRunsOp,
+  markRunFailedOp,
+  rerunFailedOp,
+  runStatsOp,
+  triggerRunOp,
+  updateJobOp,
+} from "@/lib/jobs/operations";
+import { createTokenOp, listTokensOp, revokeTokenOp } from "@/lib/jobs/token-operations";
+import {
+  createDocumentOp,
+  deleteDocumentOp,
+  exportDocumentsOp,
+  getDocumentBlueprintOp,
+  getDocumentOp,
+  listDocumentsOp,
+  searchSourceOp,
+  updateDocumentOp,
+} from "@/lib/documents/operations";
+import {
+  createBlueprintOp,
+  deleteVersionOp,
+  diffVersionsOp,
+  exportVersionOp,
+  getVersionOp,
+  impactOp,
+  importBlueprintOp,
+  listBlueprintsOp,
+  listVersionsOp,
+  publishVersionOp,
+  startVersionOp,
+  updateVersionOp,
+} from "@/lib/blueprints/operations";
+import { addMemberOp, archiveEntityOp, createEntityOp, getEntityOp, listEntitiesOp, removeMemberOp, updateEntityOp } from "@/lib/entities/operations";
+import { readMailboxOp } from "@/lib/mailbox/operations";
+import { exportEntitiesOp, fixFindingOp, reconcileOp } from "@/lib/reconcile/operations";
+import { inviteConsoleUserOp, listConsoleUsersOp, removeConsoleUserOp, updateConsoleUserOp } from "@/lib/console-users/operations";
+import { bulkInviteOp, createInviteOp, getBulkRunOp, listInvitesOp, resendInviteOp, retryInviteOp, revokeInviteOp, setUserActiveOp } from "@/lib/invites/operations";
 
 /**
  * Every API operation. The OpenAPI document is generated from this list, and
@@ -41,6 +85,7 @@ export const operations: readonly Operation[] = [
   deleteEnvironmentOp,
   testConnectionOp,
   listAuditOp,
+  getAuditRecordOp,
   checklistOp,
   planOp,
   provisionOp,
@@ -49,6 +94,64 @@ export const operations: readonly Operation[] = [
   createInstallerOp,
   revealSecretOp,
   testEmailOp,
+  listDocumentsOp,
+  createDocumentOp,
+  getDocumentOp,
+  updateDocumentOp,
+  deleteDocumentOp,
+  searchSourceOp,
+  exportDocumentsOp,
+  getDocumentBlueprintOp,
+  listBlueprintsOp,
+  createBlueprintOp,
+  importBlueprintOp,
+  listVersionsOp,
+  startVersionOp,
+  getVersionOp,
+  updateVersionOp,
+  deleteVersionOp,
+  publishVersionOp,
+  exportVersionOp,
+  diffVersionsOp,
+  impactOp,
+  environmentsHealthOp,
+  listEntitiesOp,
+  createEntityOp,
+  getEntityOp,
+  updateEntityOp,
+  archiveEntityOp,
+  addMemberOp,
+  removeMemberOp,
+  listInvitesOp,
+  createInviteOp,
+  retryInviteOp,
+  resendInviteOp,
+  revokeInviteOp,
+  setUserActiveOp,
+  bulkInviteOp,
+  getBulkRunOp,
+  listConsoleUsersOp,
+  inviteConsoleUserOp,
+  updateConsoleUserOp,
+  removeConsoleUserOp,
+  readMailboxOp,
+  reconcileOp,
+  fixFindingOp,
+  exportEntitiesOp,
+  listJobsOp,
+  createJobOp,
+  updateJobOp,
+  checkScheduleOp,
+  listRunsOp,
+  triggerRunOp,
+  getRunOp,
+  runStatsOp,
+  markRunFailedOp,
+  rerunFailedOp,
+  getRerunProgressOp,
+  listTokensOp,
+  createTokenOp,
+  revokeTokenOp,
 ];
 
 type JsonSchema = Record<string, unknown>;
@@ -154,7 +257,7 @@ export function openApiDocument(): JsonSchema {
       summary: op.summary,
       tags: [op.tag],
       "x-required-role": op.role,
-      ...(op.role === "public" ? { security: [] } : {}),
+      ...(op.role === "public" ? { security: [] } : op.bearer ? { security: [{ session: [] }, { apiToken: [] }] } : {}),
       parameters: parametersOf(op),
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(op.body, "input") } } } } : {}),
       responses: responsesOf(op),
@@ -166,7 +269,10 @@ export function openApiDocument(): JsonSchema {
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     security: [{ session: [] }],
     components: {
-      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "tt_session" } },
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "tt_session" },
+        apiToken: { type: "http", scheme: "bearer", description: "A personal API token (tt_…), for the operations that list it" },
+      },
       schemas: { Error: errorSchema },
     },
     paths,

@@ -42,6 +42,8 @@ export type Operation<
   maxBodyBytes?: number;
   /** Error statuses the handler itself can answer beyond those derived from role, params and body (OpenAPI). */
   errorStatuses?: readonly number[];
+  /** Also accepts `Authorization: Bearer <personal API token>` (scoped to the `env` path parameter). */
+  bearer?: boolean;
 };
 
 /** 64 KiB: far above any form of this console, far below what would hurt a server. */

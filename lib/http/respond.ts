@@ -27,7 +27,7 @@ export function errorResponse(err: unknown, requestId: string, context: Record<s
   if (known) {
     if (known.status >= 500) log.warn("request failed upstream", { requestId, code: known.code, message: known.message, ...context });
     const body: ErrorBody = {
-      error: { code: known.code, message: known.message, requestId, ...(known.fieldErrors ? { fieldErrors: known.fieldErrors } : {}) },
+      error: { code: known.code, message: known.message, requestId, ...(known.fieldErrors ? { fieldErrors: known.fieldErrors } : {}), ...(known.details ? { details: known.details } : {}) },
     };
     const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
     if (known instanceof MethodNotAllowedError) headers.allow = known.allow.join(", ");

@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { audited, recordAudit } from "@/lib/audit/record";
-import { currentSession, isSecureRequest, requirePrincipal } from "@/lib/auth/request-session";
+import { principalForRequest } from "@/lib/auth/api-tokens";
+import { currentSession, isSecureRequest } from "@/lib/auth/request-session";
 import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { hasRole, type Principal } from "@/lib/auth/roles";
 import { assertDeclaredLengthWithin, readJsonBody } from "@/lib/http/body";
@@ -11,7 +12,7 @@ import { ForbiddenError, UnauthenticatedError } from "@/lib/http/errors";
 import { isMutating, maxBodyBytesOf, type Infer, type Operation } from "@/lib/http/operation";
 import { isSameOriginRequest } from "@/lib/http/origin";
 import { errorResponse, fromZodError } from "@/lib/http/respond";
-import { API_SECURITY_HEADERS } from "@/lib/http/security-headers";
+import { API_SECURITY_HEADERS, HSTS } from "@/lib/http/security-headers";
 import { log } from "@/lib/log/logger";
 
 /**
@@ -59,8 +60,10 @@ async function refuseCrossSite(op: Operation, request: NextRequest, requestId: s
   throw new ForbiddenError("This request came from another site and was refused.");
 }
 
-function withHeaders<T extends Response>(response: T, requestId: string): T {
+function withHeaders<T extends Response>(response: T, requestId: string, secure: boolean): T {
   response.headers.set("x-request-id", requestId);
+  // Requests with a body skip proxy.ts, so HSTS is set here too.
+  if (secure) response.headers.set("strict-transport-security", HSTS);
   for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }
@@ -92,7 +95,8 @@ export function route<
         await refuseCrossSite(op, request, requestId, envParam);
       }
       if (op.role !== "public") {
-        principal = await requirePrincipal(request, secure).catch((err: unknown) => {
+        // Operations that opt in (`bearer`) also accept a personal API token instead of the session cookie.
+        principal = await principalForRequest(request, secure, op.bearer ? envParam : undefined, op.bearer === true).catch((err: unknown) => {
           sessionRefused = err instanceof UnauthenticatedError;
           throw err;
         });
@@ -120,11 +124,11 @@ export function route<
       const result =
         // A streaming handler audits the outcome itself, when the stream ends.
         action && actor && !op.streaming ? await audited(() => ({ actor, action, environment, target, requestId }), execute) : await execute();
-      if (result instanceof Response) return withHeaders(result, requestId);
-      if (op.status === 204) return withHeaders(new NextResponse(null, { status: 204 }), requestId);
-      return withHeaders(NextResponse.json(result, { status: op.status ?? 200, headers: { "cache-control": "no-store" } }), requestId);
+      if (result instanceof Response) return withHeaders(result, requestId, secure);
+      if (op.status === 204) return withHeaders(new NextResponse(null, { status: 204 }), requestId, secure);
+      return withHeaders(NextResponse.json(result, { status: op.status ?? 200, headers: { "cache-control": "no-store" } }), requestId, secure);
     } catch (err) {
-      const response = withHeaders(errorResponse(err, requestId, { operation: op.id }), requestId);
+      const response = withHeaders(errorResponse(err, requestId, { operation: op.id }), requestId, secure);
       // A session that ended (or cannot be refreshed) should not be offered again.
       if (sessionRefused && request.cookies.has(SESSION_COOKIE)) response.cookies.delete(SESSION_COOKIE);
       return response;

@@ -31,8 +31,9 @@ export function pageCsp(o: PageCspOptions): string {
     "default-src 'self'",
     `script-src 'self' 'nonce-${o.nonce}' 'strict-dynamic'${o.development ? " 'unsafe-eval'" : ""}`,
     // <style> elements need the nonce; style attributes (React Aria's visually hidden text,
-    // chart sizes) cannot carry one, and they cannot run code.
-    `style-src 'self' 'nonce-${o.nonce}'`,
+    // chart sizes) cannot carry one, and they cannot run code. Development injects styles
+    // for hot reloading without a nonce.
+    o.development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${o.nonce}'`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

@@ -2,6 +2,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { audited, recordAudit } from "@/lib/audit/record";
 import { initConsole } from "@/lib/auth/console-init";
+import { revokeSessionsOfEmail } from "@/lib/auth/session-store";
 import { config } from "@/lib/config/env";
 import { ValidationError } from "@/lib/http/errors";
 import { fromZodError } from "@/lib/http/respond";
@@ -9,11 +10,14 @@ import { listEnvironments } from "@/lib/environments/read";
 import { toView } from "@/lib/environments/record";
 import { ensureSandboxEnvironment, SANDBOX_ENVIRONMENT } from "@/lib/environments/sandbox";
 import { provisionSandbox } from "@/lib/provisioning/sandbox";
+import { seedSandboxExamples } from "@/lib/documents/sandbox-examples";
 import { environmentCreateSchema, type CredentialsInput } from "@/lib/environments/schema";
 import { createEnvironment, removeEnvironment } from "@/lib/environments/write";
 import { resealRegistrySecrets } from "@/lib/environments/reseal";
 import { readStdin, table } from "./format";
 import { makeProvisioningCommands } from "./provisioning-commands";
+import { makeInviteCommands } from "./invite-commands";
+import { makeJobCommands } from "./job-commands";
 
 export type CommandResult = { text: string; data: unknown; exitCode?: number };
 export type Command = { name: string; help: string; run: (args: string[]) => Promise<CommandResult> };
@@ -106,6 +110,18 @@ const consoleInit: Command = {
   },
 };
 
+const consoleEndSessions: Command = {
+  name: "console end-sessions",
+  help: "console end-sessions --email EMAIL [--json]  End every open console session of that user, on every replica (e.g. when deactivating them)",
+  async run(args) {
+    const { values } = parseArgs({ args, options: { email: { type: "string" } } });
+    const email = values.email;
+    if (!email) throw ValidationError.forField("email", "Pass --email with the console user's sign-in address.");
+    const result = await audited({ actor: actor(), action: "console.end-sessions", target: email }, () => revokeSessionsOfEmail(email));
+    return { text: `Ended ${result.ended} session${result.ended === 1 ? "" : "s"} of ${email}.`, data: result };
+  },
+};
+
 const sandboxInit: Command = {
   name: "sandbox init",
   help: "sandbox init [--json]                  (npm run dev does this) Console sign-in and the sandbox environment on the emulator",
@@ -118,12 +134,14 @@ const sandboxInit: Command = {
     const sandbox = await ensureSandboxEnvironment(who);
     if (sandbox.created) await recordAudit({ actor: who, action: "environment.create", environment: SANDBOX_ENVIRONMENT, target: SANDBOX_ENVIRONMENT }, "success");
     const provisioned = await provisionSandbox(who);
+    const examples = await seedSandboxExamples(who);
     const lines = [
       result.created.length ? `Created ${result.created.join(", ")}.` : "Console sign-in ready.",
       sandbox.created ? `Registered the ${SANDBOX_ENVIRONMENT} environment.` : `The ${SANDBOX_ENVIRONMENT} environment is registered.`,
       provisioned.changes ? `Provisioned it (${provisioned.changes} changes).` : "It is fully provisioned.",
+      examples.blueprints || examples.documents ? `Added ${examples.blueprints} example blueprints and ${examples.documents} example documents.` : "Its example blueprints and documents are in place.",
     ];
-    return { text: lines.join("\n"), data: { ...result, sandboxEnvironmentCreated: sandbox.created, provisioningChanges: provisioned.changes } };
+    return { text: lines.join("\n"), data: { ...result, sandboxEnvironmentCreated: sandbox.created, provisioningChanges: provisioned.changes, examples } };
   },
 };
 
@@ -144,7 +162,7 @@ const secretsReseal: Command = {
   },
 };
 
-export const commands: Command[] = [envList, envAdd, envRemove, consoleInit, sandboxInit, secretsReseal, ...makeProvisioningCommands(actor)];
+export const commands: Command[] = [envList, envAdd, envRemove, consoleInit, consoleEndSessions, sandboxInit, secretsReseal, ...makeProvisioningCommands(actor), ...makeInviteCommands(actor), ...makeJobCommands(actor)];
 
 export function usage(): string {
   return `Usage: npm run tt -- <command> [options]\n\n${commands.map((c) => `  ${c.help}`).join("\n")}\n\nEvery command takes --json for machine-readable output.\n`;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { audited, recordAudit } from "@/lib/audit/record";
+import { getAuditRecord } from "@/lib/audit/get";
 import { listAudit } from "@/lib/audit/list";
 import { auditQuerySchema } from "@/lib/audit/schema";
-import { ConflictError, ValidationError } from "@/lib/http/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/http/errors";
 import { withEmulator } from "../support/emulator";
 
 withEmulator();
@@ -46,6 +47,15 @@ describe("audit log (against the emulator)", () => {
     const forged = Buffer.from(JSON.stringify({ pk: "ENV", sk: 5 })).toString("base64url");
     await expect(listAudit(q({ cursor: forged }))).rejects.toMatchObject({ status: 400, fieldErrors: { cursor: [expect.any(String)] } });
     await expect(listAudit(q({ cursor: "%%%" }))).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it("reads one record by id and time (a linked detail view), and 404s an unknown one", async () => {
+    await recordAudit({ actor: "c@x.io", action: "environment.create", environment: "linked", target: "linked", requestId: "req-1" }, "success");
+    const [listed] = (await listAudit(q({ environment: "linked" }))).items;
+    expect(listed).toBeDefined();
+    if (!listed) return;
+    await expect(getAuditRecord(listed.id, listed.at)).resolves.toEqual(listed);
+    await expect(getAuditRecord(listed.id, "2001-01-01T00:00:00.000Z")).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("never returns an empty filtered page with a cursor, and pages a filter without gaps", async () => {

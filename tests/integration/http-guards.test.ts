@@ -1,13 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { AdminDisableUserCommand, InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminSetUserPasswordCommand,
+  InitiateAuthCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { homeClients } from "@/lib/aws/clients";
 import { initConsole } from "@/lib/auth/console-init";
 import { endSession, startSession } from "@/lib/auth/session";
 import { SESSION_COOKIE, sealSession, type SessionPayload } from "@/lib/auth/session-cookie";
-import { revokeSessionsOf } from "@/lib/auth/session-store";
+import { revokeSessionsOf, revokeSessionsOfEmail } from "@/lib/auth/session-store";
 import { listAudit } from "@/lib/audit/list";
 import { auditQuerySchema } from "@/lib/audit/schema";
+import { resetConfigForTests } from "@/lib/config/env";
 import { UnauthenticatedError } from "@/lib/http/errors";
 import { DEFAULT_MAX_BODY_BYTES } from "@/lib/http/operation";
 import * as environments from "@/app/api/environments/route";
@@ -68,6 +75,22 @@ async function signIn(clientId: string): Promise<SessionPayload> {
   const r = out.AuthenticationResult;
   if (!r?.IdToken) throw new Error("no tokens");
   return startSession({ idToken: r.IdToken, refreshToken: r.RefreshToken });
+}
+
+/** A second operator, for tests that run after the first one was deactivated. */
+async function signInAgain(): Promise<SessionPayload> {
+  const email = "second.operator@example.com";
+  const { cognito } = homeClients();
+  const created = await cognito.send(
+    new AdminCreateUserCommand({ UserPoolId: settings.userPoolId, Username: email, MessageAction: "SUPPRESS", UserAttributes: [{ Name: "email", Value: email }, { Name: "email_verified", Value: "true" }] }),
+  );
+  const username = created.User?.Username ?? email;
+  await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: settings.userPoolId, Username: username, Password: PASSWORD, Permanent: true }));
+  await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: settings.userPoolId, Username: username, GroupName: "operators" }));
+  const out = await cognito.send(
+    new InitiateAuthCommand({ ClientId: settings.clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: email, PASSWORD: PASSWORD } }),
+  );
+  return startSession({ idToken: out.AuthenticationResult?.IdToken ?? "" });
 }
 
 let settings: Awaited<ReturnType<typeof initConsole>>;
@@ -212,6 +235,14 @@ describe("server-side sessions", () => {
     expect(await revokeSessionsOf("someone-else")).toBe(0);
   });
 
+  it("an operator ends someone's sessions by email (tt console end-sessions)", async () => {
+    const payload = await signIn(settings.clientId);
+    expect((await read(sealSession(payload))).status).toBe(200);
+    expect(await revokeSessionsOfEmail(EMAIL.toUpperCase())).toMatchObject({ sub: payload.sub, ended: 1 });
+    expect((await read(sealSession(payload))).status).toBe(401);
+    await expect(revokeSessionsOfEmail("nobody@example.com")).rejects.toMatchObject({ status: 404 });
+  });
+
   it("a deactivated user is refused at once and cannot sign in again", async () => {
     const payload = await signIn(settings.clientId);
     const out = await homeClients().cognito.send(
@@ -221,5 +252,26 @@ describe("server-side sessions", () => {
     await revokeSessionsOf(payload.sub);
     expect((await read(sealSession(payload))).status).toBe(401);
     await expect(startSession({ idToken: out.AuthenticationResult?.IdToken ?? "" })).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+});
+
+describe("behind HTTPS with a configured public origin", () => {
+  it("sends HSTS and accepts only the public origin", async () => {
+    process.env.TT_PUBLIC_ORIGIN = "https://console.example.com";
+    resetConfigForTests();
+    try {
+      const fresh = sealSession(await signInAgain());
+      const res = await call(environments.GET as Handler, "/api/environments", { cookie: fresh });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("strict-transport-security")).toMatch(/^max-age=\d+/);
+      const body = { name: "public-origin", region: "us-east-1", credentials: { type: "default" } };
+      const own = await call(environments.POST as Handler, "/api/environments", { method: "POST", cookie: fresh, ...json(body), headers: { ...json(body).headers, origin: "http://127.0.0.1:3999" } });
+      expect(own.status, "the Host the request came to no longer counts").toBe(403);
+      const pub = await call(environments.POST as Handler, "/api/environments", { method: "POST", cookie: fresh, ...json(body), headers: { ...json(body).headers, origin: "https://console.example.com" } });
+      expect(pub.status).toBe(201);
+    } finally {
+      delete process.env.TT_PUBLIC_ORIGIN;
+      resetConfigForTests();
+    }
   });
 });

@@ -1,0 +1,114 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { ownMessage, subError } from "@/components/blueprints/form/field-errors";
+import { errorText, smallButton } from "@/components/blueprints/form/styles";
+import { itemWidget } from "@/components/blueprints/form/widgets/registry";
+import type { WidgetProps } from "@/components/blueprints/form/widgets/types";
+import type { ItemFormValue } from "@/lib/blueprints/form-values";
+
+type ItemProps = Omit<WidgetProps, "value" | "onChange" | "id" | "invalid" | "ariaLabel">;
+
+/**
+ * A list of values for a `cardinality: multiple` field: add, remove, move up
+ * and down, all plain buttons (so keyboard users get them for free); focus
+ * follows the moved item, or goes to a sensible neighbour after a removal.
+ */
+export function RepeatableValues({
+  id, values, onChange, empty, error, label, ...item
+}: ItemProps & {
+  id: string;
+  values: ItemFormValue[];
+  onChange: (values: ItemFormValue[]) => void;
+  empty: ItemFormValue;
+  error: unknown;
+  /** Field label (plus language) for naming each item and button. */
+  label: string;
+}) {
+  const Widget = itemWidget(item.field);
+  const list = useRef<HTMLOListElement>(null);
+  // Where focus goes after the list has re-rendered with the change.
+  const pendingFocus = useRef<string | null>(null);
+  const setFocusTarget = (target: string) => {
+    pendingFocus.current = target;
+  };
+
+  useEffect(() => {
+    const focusTarget = pendingFocus.current;
+    if (!focusTarget) return;
+    pendingFocus.current = null;
+    const root = list.current?.parentElement;
+    const target = root?.querySelector<HTMLElement>(`[data-focus="${focusTarget}"]`) ??
+      root?.querySelector<HTMLElement>(`[data-focus-scope="${focusTarget}"]`)?.querySelector<HTMLElement>("input, textarea, select");
+    target?.focus();
+  });
+
+  const move = (from: number, to: number, button: "up" | "down") => {
+    const next = [...values];
+    const [moved] = next.splice(from, 1);
+    if (moved === undefined) return;
+    next.splice(to, 0, moved);
+    onChange(next);
+    // Stay on the same button of the moved item, or on the other one at the list's edge.
+    const edge = (button === "up" && to === 0) || (button === "down" && to === next.length - 1);
+    setFocusTarget(`${to}-${edge ? (button === "up" ? "down" : "up") : button}`);
+  };
+  const remove = (index: number) => {
+    const next = values.filter((_, i) => i !== index);
+    onChange(next);
+    setFocusTarget(next.length ? `${Math.min(index, next.length - 1)}-input` : "add");
+  };
+  const add = () => {
+    onChange([...values, empty]);
+    setFocusTarget(`${values.length}-input`);
+  };
+
+  return (
+    <div className="flex flex-col gap-2">
+      <ol ref={list} className="flex flex-col gap-2">
+        {values.map((value, index) => {
+          const itemError = ownMessage(subError(error, index));
+          const itemLabel = `${label}, value ${index + 1} of ${values.length}`;
+          return (
+            <li key={index} className="flex flex-col gap-1">
+              <div className="flex flex-wrap items-start gap-2" data-item={index}>
+                <div className="min-w-0 flex-1" data-focus-scope={`${index}-input`}>
+                  <Widget
+                    {...item}
+                    id={`${id}-${index}`}
+                    value={value}
+                    onChange={(v) => onChange(values.map((old, i) => (i === index ? v : old)))}
+                    invalid={Boolean(itemError)}
+                    ariaLabel={itemLabel}
+                    describedBy={[item.describedBy, itemError ? `${id}-${index}-error` : ""].filter(Boolean).join(" ") || undefined}
+                  />
+                </div>
+                <div className="flex shrink-0 gap-1">
+                  <button type="button" className={smallButton} data-focus={`${index}-up`} disabled={index === 0 || item.disabled || item.readOnly} onClick={() => move(index, index - 1, "up")} aria-label={`Move ${itemLabel} up`}>
+                    ↑
+                  </button>
+                  <button type="button" className={smallButton} data-focus={`${index}-down`} disabled={index === values.length - 1 || item.disabled || item.readOnly} onClick={() => move(index, index + 1, "down")} aria-label={`Move ${itemLabel} down`}>
+                    ↓
+                  </button>
+                  <button type="button" className={smallButton} data-focus={`${index}-remove`} disabled={item.disabled || item.readOnly} onClick={() => remove(index)} aria-label={`Remove ${itemLabel}`}>
+                    Remove
+                  </button>
+                </div>
+              </div>
+              {itemError ? (
+                <p id={`${id}-${index}-error`} className={errorText}>
+                  {itemError}
+                </p>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      <div>
+        <button type="button" className={smallButton} data-focus="add" onClick={add} disabled={item.disabled || item.readOnly} aria-label={`Add a value to ${label}`}>
+          + Add value
+        </button>
+      </div>
+    </div>
+  );
+}
