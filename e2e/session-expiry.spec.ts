@@ -29,10 +29,10 @@ test("a session that ends while a form is open: sign in again over the form, kee
 
   await dialog.getByLabel("Email").fill(e2e.operator.email);
   await dialog.getByLabel("Password", { exact: true }).fill(e2e.operator.password);
-  await dialog.getByRole("button", { name: "Sign in" }).click();
+  await dialog.getByRole("button", { name: "Sign in", exact: true }).click();
 
   // The save was sent again and went through, with the typed values.
   await page.waitForURL(`**/environments/${name}?created=1`);
   await expect(dialog).toBeHidden();
-  await expect(page.getByText("typed before the session ended")).toBeVisible();
+  await expect(page.getByLabel("Description")).toHaveValue("typed before the session ended");
 });

@@ -16,6 +16,8 @@ export async function runTasks(tasks: Task[], onUpdate: (u: TaskUpdate) => void,
   const status = new Map<string, StepRunStatus>(tasks.map((t) => [t.id, "waiting"]));
   const running = new Map<string, Promise<void>>();
   const known = new Set(tasks.map((t) => t.id));
+  // One listener for the whole run (not one per wait), resolved when the run is told to stop.
+  const stopped = opts.signal ? aborted(opts.signal) : undefined;
   for (;;) {
     for (const task of tasks) {
       if (status.get(task.id) !== "waiting") continue;
@@ -54,11 +56,12 @@ export async function runTasks(tasks: Task[], onUpdate: (u: TaskUpdate) => void,
       break;
     }
     // An abort wakes the loop too, so nothing waits for a task that will not start.
-    await Promise.race([...running.values(), ...(opts.signal && !opts.signal.aborted ? [aborted(opts.signal)] : [])]);
+    await Promise.race([...running.values(), ...(stopped && !opts.signal?.aborted ? [stopped] : [])]);
   }
   return status;
 }
 
 function aborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
 }

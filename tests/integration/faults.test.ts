@@ -107,7 +107,12 @@ describe("faults survived (against the emulator, through the fault proxy)", () =
     // A round trip of latency gives the stop time to land while changes are in flight.
     proxy.setLatency(30);
     const first = await apply(env, (e) => {
-      if (!killed && e.type === "change" && e.status === "done") killed = emulator.stop();
+      if (!killed && e.type === "change" && e.status === "done") {
+        // Requests from now on wait in the proxy until the emulator has surely stopped (it finishes
+        // what it is serving first), so the rest of the run meets a dead endpoint even on a slow machine.
+        proxy.setLatency(8_000);
+        killed = emulator.stop().then(() => proxy.setLatency(0));
+      }
     }).finally(() => proxy.setLatency(0));
     await killed;
     expect(first.result.ok).toBe(false);
