@@ -119,3 +119,21 @@ test("the list pages newest first, filters by text and browses example places by
   await expect(page.getByRole("link", { name: /Kew Gardens/ })).toBeHidden();
   await expectAccessible(page);
 });
+
+test("an example place (every widget, two languages) edits at 360 px without sideways scrolling, accessibly", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${DOCS}/places/0a5e1f00-0000-4000-8000-000000000001`);
+  await expect(page.getByRole("heading", { name: "Places document" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save changes" })).toBeVisible();
+  // The page's own content (the shell's header is the shell's business) fits the width.
+  const overflow = () => page.evaluate(() => {
+    const main = document.querySelector("main");
+    return main ? main.scrollWidth - main.clientWidth : -1;
+  });
+  expect(await overflow()).toBe(0);
+  await expectAccessible(page);
+  await page.goto(`${DOCS}/places`);
+  await expect(page.getByRole("link", { name: /Eiffel Tower/ })).toBeVisible();
+  expect(await overflow()).toBe(0);
+  await expectAccessible(page);
+});

@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { ConsoleShell } from "@/components/layout/console-shell";
 import { peekSession } from "@/lib/auth/request-session";
-import { OPERATORS_GROUP } from "@/lib/auth/roles";
+import { OPERATORS_GROUP, visibleEnvironments } from "@/lib/auth/roles";
 import { config } from "@/lib/config/env";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +15,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     <ConsoleShell
       email={session.email}
       isOperator={session.groups.includes(OPERATORS_GROUP)}
+      hasEnvironmentRole={visibleEnvironments(session) !== "all" && visibleEnvironments(session).length > 0}
       mode={config().mode}
     >
       {children}

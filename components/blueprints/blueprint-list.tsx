@@ -53,7 +53,7 @@ export function BlueprintList({ env }: { env: string }) {
               </td>
               <td className="px-4 py-2">{b.versions}</td>
               <td className="px-4 py-2">
-                <Link className={link} href={documentsHref({ env, portfolio: SYSTEM_PORTFOLIO, blueprint: b.name })} aria-label={`Documents of ${b.label}`}>
+                <Link className={link} href={documentsHref({ env, portfolio: SYSTEM_PORTFOLIO, blueprint: b.name })} aria-label={`${b.name} documents${b.documents === null ? "" : ` (${b.documents})`}`}>
                   {b.documents ?? "Open"}
                 </Link>
               </td>

@@ -1,18 +1,25 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { Tab, TabList, TabPanel, Tabs } from "react-aria-components";
 import { Alert } from "@/components/ui/alert";
 import { exportBlueprintText } from "@/lib/blueprints/json-text";
 import { ChangesPanel } from "@/components/blueprints/changes-panel";
+import { CopyButton } from "@/components/provisioning/copy-button";
 import { SelectInput } from "@/components/blueprints/editor/inputs";
-import { LivePreview } from "@/components/blueprints/editor/live-preview";
 import { FieldTable } from "@/components/blueprints/field-table";
 import { blueprintHref, blueprintsHref, irnOf } from "@/components/blueprints/links";
 import { useBlueprintVersion, useVersions } from "@/components/blueprints/queries";
 import { StatusPill } from "@/components/blueprints/status-pill";
 import { VersionActions } from "@/components/blueprints/version-actions";
+
+// The form renderer loads when its tab is first shown, not with the page.
+const LivePreview = dynamic(() => import("@/components/blueprints/editor/live-preview").then((m) => m.LivePreview), {
+  ssr: false,
+  loading: () => <p role="status" className="text-sm">Loading the form…</p>,
+});
 
 const tabClass =
   "cursor-pointer rounded-t-md px-3 py-2 text-sm outline-none data-[selected]:border-b-2 data-[selected]:border-blue-700 data-[selected]:font-semibold data-[focus-visible]:ring-2 data-[focus-visible]:ring-blue-600 dark:data-[selected]:border-blue-300";
@@ -71,7 +78,10 @@ export function BlueprintPage({ env, handle, name }: { env: string; handle: stri
         <TabPanel id="fields" className="pt-4">
           <FieldTable document={bp.document} />
         </TabPanel>
-        <TabPanel id="json" className="pt-4">
+        <TabPanel id="json" className="flex flex-col gap-2 pt-4">
+          <div>
+            <CopyButton text={exportBlueprintText(bp.document)} label="Copy JSON" />
+          </div>
           <pre className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-slate-50 p-4 text-xs dark:border-slate-700 dark:bg-slate-900" tabIndex={0} aria-label="Blueprint JSON">
             {exportBlueprintText(bp.document)}
           </pre>

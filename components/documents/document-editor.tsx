@@ -1,9 +1,9 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
-import { BlueprintForm } from "@/components/blueprints/form/blueprint-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -26,6 +26,12 @@ import { defaultValues } from "@/lib/blueprints/form-values";
 import type { JsonValue } from "@/lib/blueprints/types";
 import { documentSchema, type DocumentView } from "@/lib/documents/schema";
 import { ApiError } from "@/lib/http/client";
+
+// The renderer (react-hook-form, widgets, React Aria) loads after the page, keeping first-load JS small.
+const BlueprintForm = dynamic(() => import("@/components/blueprints/form/blueprint-form").then((m) => m.BlueprintForm), {
+  ssr: false,
+  loading: () => <p role="status">Loading the form…</p>,
+});
 
 const back = "text-sm text-blue-700 underline underline-offset-2 dark:text-blue-300";
 

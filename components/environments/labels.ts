@@ -10,5 +10,7 @@ export function credentialsLabel(c: CredentialsView): string {
       return `Access key …${c.accessKeyIdLast4}`;
     case "assume-role":
       return `Assume ${c.roleArn.split("/").pop() ?? c.roleArn}`;
+    case "hidden":
+      return "Managed by operators";
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { NextRequest } from "next/server";
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
@@ -140,7 +141,7 @@ export async function principalFromBearer(token: string, environment: string | u
 }
 
 /** For operations that accept tokens: an explicit Bearer header wins; otherwise the cookie session. */
-export async function principalForRequest(request: Request, secure: boolean, environment: string | undefined): Promise<Principal> {
-  const bearer = bearerOf(request.headers.get("authorization"));
-  return bearer ? principalFromBearer(bearer, environment) : requirePrincipal(secure);
+export async function principalForRequest(request: NextRequest, secure: boolean, environment: string | undefined, acceptBearer: boolean): Promise<Principal> {
+  const bearer = acceptBearer ? bearerOf(request.headers.get("authorization")) : undefined;
+  return bearer ? principalFromBearer(bearer, environment) : requirePrincipal(request, secure);
 }

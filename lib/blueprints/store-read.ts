@@ -117,9 +117,11 @@ export type DocumentCounter = (blueprintName: string) => Promise<number | null>;
 export async function listBlueprints(env: EnvironmentRecord, countDocuments?: DocumentCounter): Promise<BlueprintSummary[]> {
   const byIrn = await scanAll(env);
   const summaries = await Promise.all(
-    [...byIrn].map(async ([irn, records]): Promise<BlueprintSummary> => {
+    [...byIrn].flatMap(([irn, records]) => {
       const sorted = sortVersions(records, (r) => r.version);
-      const latest = sorted.at(-1) as BlueprintRecord;
+      const latest = sorted.at(-1);
+      return latest ? [{ irn, sorted, latest }] : [];
+    }).map(async ({ irn, sorted, latest }): Promise<BlueprintSummary> => {
       const name = nameOf(latest.document);
       return {
         irn,

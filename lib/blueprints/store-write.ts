@@ -100,7 +100,8 @@ function newRecord(document: JsonObject, actor: string): BlueprintRecord {
  * blueprint to have no open draft already.
  */
 export async function createBlueprint(env: EnvironmentRecord, input: { document: JsonObject; verbatim: boolean }, actor: string): Promise<Saved> {
-  const document = input.verbatim ? input.document : { ...input.document, status: input.document.status ?? "draft" };
+  // Only a verbatim import keeps the status it brings (a final seed stays final); anything designed here starts as a draft.
+  const document = input.verbatim ? input.document : { ...input.document, status: "draft" };
   const issues = await checked(env, document, { verbatim: input.verbatim });
   const record = newRecord(document, actor);
   const existing = await queryVersions(env, record.irn);

@@ -2,6 +2,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from "@/lib/blueprints/
 import { DYNAMODB_ITEM_LIMIT, formatBytes, itemSize, utf8Bytes } from "@/lib/blueprints/item-size";
 import { fieldName, fieldTitle, fieldsOf, optionsOf, orderOf, parseSource, text } from "@/lib/blueprints/raw-fields";
 import { isSemver } from "@/lib/blueprints/versions";
+import { normalizeType, normalizeWidget, VALUE_TYPES, WIDGET_KINDS } from "@/lib/blueprints/widgets";
 
 /**
  * Blueprint validation: every problem is reported with the path of the
@@ -37,10 +38,10 @@ export const BLUEPRINT_NAME_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 /** Attributes of a document item in `<env>_data` that a field value must not overwrite. */
 export const RESERVED_FIELD_NAMES = ["portfolio_index", "doc_index", "time_index", "path_index", "geo_index"] as const;
 
-/** Widgets the renderer draws; another widget renders as text with a warning. */
-export const KNOWN_WIDGETS = ["text", "textarea", "number", "select", "multi-select", "checkbox", "switch", "date", "datetime", "email", "url", "json", "geo"] as const;
-export const KNOWN_TYPES = ["string", "email", "url", "number", "integer", "boolean", "date", "datetime", "json", "geo"] as const;
-export const SELECT_WIDGETS: readonly string[] = ["select", "multi-select"];
+/** The widgets and value types the renderer knows (its registry); another widget renders as text with a warning. */
+export const KNOWN_WIDGETS = WIDGET_KINDS;
+export const KNOWN_TYPES = VALUE_TYPES;
+const SELECT_WIDGETS: readonly string[] = ["select", "multi-select"];
 
 /** A blueprint item keeps room under the 400 KB DynamoDB limit for the console's own attributes. */
 export const BLUEPRINT_SIZE_LIMIT = DYNAMODB_ITEM_LIMIT - 8 * 1024;
@@ -144,11 +145,13 @@ function validateField(field: JsonObject, at: string, title: string, report: { e
 
   const type = text(field.type);
   if (!type) error(`${at}.type`, `${title}: a type is required.`);
-  else if (!(KNOWN_TYPES as readonly string[]).includes(type)) warn(`${at}.type`, `${title}: type “${type}” is not known; values are kept as text.`);
+  else if (!normalizeType(type)) warn(`${at}.type`, `${title}: type “${type}” is not known; values are kept as text.`);
 
-  const widget = text(field.widget);
+  // Aliases the renderer accepts (multiselect, toggle …) count as the widget they stand for.
+  const declared = text(field.widget);
+  const widget = normalizeWidget(declared) ?? declared;
   if (!widget) error(`${at}.widget`, `${title}: a widget is required.`);
-  else if (!(KNOWN_WIDGETS as readonly string[]).includes(widget)) warn(`${at}.widget`, `${title}: widget “${widget}” is not known; it renders as text.`);
+  else if (!normalizeWidget(widget)) warn(`${at}.widget`, `${title}: widget “${widget}” is not known; it renders as text.`);
 
   if (field.options !== undefined) {
     if (!isJsonObject(field.options)) error(`${at}.options`, `${title}: options must map each value to its label.`);
@@ -196,7 +199,7 @@ function validateSource(
 ): void {
   const source = text(field.source).trim();
   if (!source) return;
-  const widget = text(field.widget);
+  const widget = normalizeWidget(text(field.widget)) ?? text(field.widget);
   const ref = parseSource(source);
   if (!ref) {
     report.error(`${at}.source`, `${title}: a source is written <blueprint name>:<value field>:<label field>, for example schd_jobs:_id:name.`);

@@ -14,9 +14,9 @@ export const listEnvironmentsOp = defineOperation({
   id: "listEnvironments",
   method: "GET",
   path: "/api/environments",
-  summary: "List environments",
+  summary: "List environments (operators: all; environment admins and viewers: theirs, without credentials)",
   tag: "Environments",
-  role: "operator",
+  role: "authenticated",
   response: environmentListSchema,
 });
 
@@ -37,9 +37,9 @@ export const getEnvironmentOp = defineOperation({
   id: "getEnvironment",
   method: "GET",
   path: "/api/environments/{env}",
-  summary: "Read an environment",
+  summary: "Read an environment (environment admins and viewers: without credentials)",
   tag: "Environments",
-  role: "operator",
+  role: "viewer",
   params: envParamsSchema,
   response: environmentSchema,
 });
@@ -48,7 +48,8 @@ export const updateEnvironmentOp = defineOperation({
   id: "updateEnvironment",
   method: "PATCH",
   path: "/api/environments/{env}",
-  summary: "Change an environment (all editable fields, at the version you read; 409 if stale)",
+  summary:
+    "Change an environment: a partial update. Fields left out keep their value; null clears an optional field; version (the one you read) is required, 409 if stale",
   tag: "Environments",
   role: "operator",
   params: envParamsSchema,

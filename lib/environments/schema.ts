@@ -29,13 +29,25 @@ const optionalText = <T extends z.ZodType<string, string>>(schema: T) =>
     .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()))
     .pipe(schema.optional());
 
-/** A whole number of capacity units; forms send "" for "use the default". */
+/**
+ * A whole number of capacity units from 1 to 1000; forms send text ("" for
+ * "use the default"), API clients a number. Both shapes carry their bounds in
+ * the schema itself, so the OpenAPI document says exactly what is accepted.
+ */
+const CAPACITY_TEXT = /^\s*(?:[1-9]\d{0,2}|1000)?\s*$/;
 function optionalCapacity(label: string) {
+  const bounds = `${label} must be a whole number from 1 to 1000 (raise it in AWS if you need more).`;
   return z
-    .union([z.string(), z.number()])
+    .union(
+      [
+        z.string().regex(CAPACITY_TEXT, bounds),
+        z.number().int(`${label} must be a whole number.`).min(1, `${label} is at least 1.`).max(1000, `${label} is at most 1000 here; raise it in AWS if you need more.`),
+      ],
+      { error: bounds },
+    )
     .optional()
     .transform((v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? undefined : Number(v)))
-    .pipe(z.number({ error: `${label} must be a whole number.` }).int(`${label} must be a whole number.`).min(1, `${label} is at least 1.`).max(1000, `${label} is at most 1000 here; raise it in AWS if you need more.`).optional());
+    .pipe(z.number().optional());
 }
 
 /** BCP 47 tags as most people write them: en, fr, pt-BR, zh-Hant. */
@@ -63,6 +75,9 @@ const languagesSchema = z
         if (bad.length) ctx.addIssue({ code: "custom", message: `Not a language code: ${bad.join(", ")}. Use codes such as en, fr or pt-BR, separated by commas.` });
       }),
   );
+/** An http(s) URL; `file:`, `javascript:` and the like are refused here, metadata addresses by the server. */
+const httpUrl = (example: string) =>
+  z.url({ protocol: /^https?$/, error: `Use a full http(s) URL such as ${example}.` }).max(512);
 
 export const accountIdSchema = z.string().regex(/^\d{12}$/, "An AWS account id is 12 digits.");
 
@@ -101,8 +116,8 @@ const environmentFields = {
   region: regionSchema,
   accountId: optionalText(accountIdSchema),
   credentials: credentialsInputSchema,
-  endpoint: optionalText(z.url({ error: "Use a full URL such as http://127.0.0.1:4566." }).max(512)),
-  appApiUrl: optionalText(z.url({ error: "Use a full URL such as https://abc123.execute-api.us-east-1.amazonaws.com/prod." }).max(512)),
+  endpoint: optionalText(httpUrl("http://127.0.0.1:4566")),
+  appApiUrl: optionalText(httpUrl("https://abc123.execute-api.us-east-1.amazonaws.com/prod")),
   /** The app's Lambda function: the target of job schedules (EventBridge rules). */
   appFunctionArn: optionalText(z.string().regex(/^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[\w-]{1,64}(:[\w$-]+)?$/, "Use a Lambda function ARN such as arn:aws:lambda:us-east-1:123456789012:function:tanktower-app.")),
   sesSender: optionalText(z.email({ error: "Use an email address such as no-reply@example.com." }).max(254)),
@@ -123,9 +138,31 @@ export const environmentCreateSchema = z
 export type EnvironmentCreateInput = z.input<typeof environmentCreateSchema>;
 export type EnvironmentCreate = z.output<typeof environmentCreateSchema>;
 
+/**
+ * On update, a field that is absent stays as it is; `null` (or "" from a form)
+ * clears it.
+ */
+function clearable<T extends z.ZodType>(field: T) {
+  return z.union([z.null(), z.literal("")]).transform(() => null).or(field).optional();
+}
+
+/**
+ * PATCH is a partial update: only the fields present change. `version` (the
+ * one you read) is required; a stale one is a 409.
+ */
 export const environmentUpdateSchema = z.object({
-  ...environmentFields,
-  credentials: credentialsUpdateSchema,
+  region: environmentFields.region.optional(),
+  accountId: clearable(environmentFields.accountId),
+  credentials: credentialsUpdateSchema.optional(),
+  endpoint: clearable(environmentFields.endpoint),
+  appApiUrl: clearable(environmentFields.appApiUrl),
+  appFunctionArn: clearable(environmentFields.appFunctionArn),
+  sesSender: clearable(environmentFields.sesSender),
+  description: clearable(environmentFields.description),
+  readCapacity: clearable(environmentFields.readCapacity),
+  writeCapacity: clearable(environmentFields.writeCapacity),
+  /** Absent or empty keeps the current languages. */
+  languages: environmentFields.languages,
   version: z.number({ error: "version is required (the version you edited)." }).int().min(1),
 });
 export type EnvironmentUpdateInput = z.input<typeof environmentUpdateSchema>;
@@ -137,6 +174,8 @@ export const credentialsViewSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("profile"), profile: z.string() }),
   z.object({ type: z.literal("keys"), accessKeyIdLast4: z.string(), hasSecret: z.boolean() }),
   z.object({ type: z.literal("assume-role"), roleArn: z.string(), externalId: z.string().nullable() }),
+  // What environment admins and viewers see: how the console reaches AWS is the operators' business.
+  z.object({ type: z.literal("hidden") }),
 ]);
 export type CredentialsView = z.infer<typeof credentialsViewSchema>;
 
@@ -164,7 +203,9 @@ export type Environment = z.infer<typeof environmentSchema>;
 
 export const environmentListSchema = z.object({ items: z.array(environmentSchema) });
 
-export const envParamsSchema = z.object({ env: envNameSchema });
+/** A name in a path is taken as it is: "sandbox " is not "sandbox" (no trimming, unlike form input). */
+export const envParamSchema = z.string().regex(ENV_NAME_PATTERN, ENV_NAME_RULE);
+export const envParamsSchema = z.object({ env: envParamSchema });
 
 export const deleteQuerySchema = z.object({
   version: z.coerce.number().int().min(1).optional().describe("Refuse with 409 if the environment changed since this version"),

@@ -24,7 +24,32 @@ function isErrorBody(value: unknown): value is ErrorBody {
   return typeof value === "object" && value !== null && "error" in value && typeof (value as ErrorBody).error?.message === "string";
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+/**
+ * Set by the app's providers: asks the user to sign in again (a dialog over
+ * the page, so a form keeps what was typed) and resolves true once they have.
+ */
+type Reauthenticate = () => Promise<boolean>;
+let reauthenticate: Reauthenticate | undefined;
+
+export function onSessionExpired(handler: Reauthenticate | undefined): void {
+  reauthenticate = handler;
+}
+
+type RequestInit = { method?: string; body?: unknown; signal?: AbortSignal };
+
+/** A request that answers 401 waits for the user to sign in again, then goes once more. */
+export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  try {
+    return await send<T>(path, init);
+  } catch (err) {
+    const sessionCall = path === "/api/session" || path.startsWith("/api/session?");
+    if (!(err instanceof ApiError) || err.status !== 401 || sessionCall || !reauthenticate) throw err;
+    if (!(await reauthenticate())) throw err;
+    return send<T>(path, init);
+  }
+}
+
+async function send<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {

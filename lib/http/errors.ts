@@ -11,7 +11,11 @@ export type ErrorCode =
   | "unauthenticated"
   | "forbidden"
   | "not_found"
+  | "method_not_allowed"
   | "conflict"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "request_too_large"
   | "locked"
   | "upstream_unavailable"
   | "upstream_denied"
@@ -65,6 +69,29 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, fieldErrors?: FieldErrors) {
     super(409, "conflict", message, fieldErrors);
+  }
+}
+
+/** The path exists but not with this method; `allow` lists the methods it has. */
+export class MethodNotAllowedError extends AppError {
+  readonly allow: string[];
+  constructor(allow: string[]) {
+    super(405, "method_not_allowed", `This path answers ${allow.join(", ")} only.`);
+    this.allow = allow;
+  }
+}
+
+/** The request body is larger than the operation accepts. */
+export class PayloadTooLargeError extends AppError {
+  constructor(limitBytes: number) {
+    super(413, "payload_too_large", `The request body is larger than this operation accepts (${limitBytes} bytes).`);
+  }
+}
+
+/** Request bodies are JSON only. */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor() {
+    super(415, "unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
   }
 }
 

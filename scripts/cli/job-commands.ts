@@ -76,23 +76,7 @@ export function makeJobCommands(actor: () => string): Command[] {
       if (!appUrl) throw ValidationError.forField("app-url", "Pass --app-url (the sample app's URL).");
       const env = await getEnvironment(SANDBOX_ENVIRONMENT);
       if (env.appApiUrl !== appUrl) {
-        await updateEnvironment(
-          env.name,
-          {
-            region: env.region,
-            accountId: env.accountId,
-            endpoint: env.endpoint,
-            appApiUrl: appUrl,
-            appFunctionArn: env.appFunctionArn,
-            sesSender: env.sesSender,
-            description: env.description,
-            readCapacity: env.readCapacity,
-            writeCapacity: env.writeCapacity,
-            credentials: { type: "unchanged" },
-            version: env.version,
-          },
-          actor(),
-        );
+        await updateEnvironment(env.name, { appApiUrl: appUrl, version: env.version }, actor());
       }
       const seeded = await seedSandboxJobs(await jobStore(SANDBOX_ENVIRONMENT));
       const text = [

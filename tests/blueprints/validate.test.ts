@@ -54,11 +54,19 @@ describe("blueprint validation", () => {
   });
 
   it("wants options or a source on a select", () => {
-    const doc = blueprint([field({ widget: "select" }), field({ name: "tags", order: "2", widget: "multi-select", options: {} }), field({ name: "ok", order: "3", widget: "select", options: { a: "A" } })]);
+    const doc = blueprint([
+      field({ widget: "select" }),
+      field({ name: "tags", order: "2", widget: "multi-select", options: {} }),
+      field({ name: "ok", order: "3", widget: "select", options: { a: "A" } }),
+      field({ name: "alias", order: "4", widget: "multiselect" }),
+    ]);
     expect(messages(doc)).toEqual([
       "fields.0.options: Field “title”: a select needs options or a source.",
       "fields.1.options: Field “tags”: a multi-select needs options or a source.",
+      "fields.3.options: Field “alias”: a multi-select needs options or a source.",
     ]);
+    // The renderer's aliases are known widgets, not warnings.
+    expect(validateBlueprint(blueprint([field({ widget: "toggle", type: "bool" })]))).toEqual([]);
   });
 
   it("checks that a source names an existing blueprint and its fields", () => {

@@ -7,7 +7,7 @@ import { prepareProvision } from "@/lib/provisioning/apply";
 import { planEnvironment } from "@/lib/provisioning/service";
 import type { JsonObject } from "@/lib/blueprints/json-text";
 import { diffVersions, exportVersion, importBlueprint } from "@/lib/blueprints/service";
-import { getVersion, listBlueprints, listVersions } from "@/lib/blueprints/store-read";
+import { findLatestByName, getVersion, listBlueprints, listVersions } from "@/lib/blueprints/store-read";
 import { createBlueprint, deleteDraft, publishVersion, startVersion, updateDraft } from "@/lib/blueprints/store-write";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { homeClients } from "@/lib/aws/clients";
@@ -129,6 +129,8 @@ describe("blueprint store (against the emulator)", () => {
     const patch = await startVersion(env, IRN, { from: "0.0.9", bump: "patch" }, "a@x.io");
     expect(patch.record.version).toBe("0.0.11");
     expect((await listVersions(env, IRN)).map((v) => `${v.version} ${v.status}`)).toEqual(["0.0.1 final", "0.0.9 final", "0.0.10 final", "0.0.11 draft"]);
+    expect((await findLatestByName(env, "things"))?.version).toBe("0.0.11");
+    expect(await findLatestByName(env, "nothing")).toBeUndefined();
     const summary = (await listBlueprints(env)).find((b) => b.irn === IRN);
     expect(summary).toMatchObject({ latestVersion: "0.0.11", status: "draft", versions: 4, draftVersion: "0.0.11", fieldNames: ["title", "job"] });
   });

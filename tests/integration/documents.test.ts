@@ -5,6 +5,7 @@ import places from "@/blueprints/examples/places.json";
 import visits from "@/blueprints/examples/visits.json";
 import { homeClients } from "@/lib/aws/clients";
 import { StaleDocumentError } from "@/lib/documents/errors";
+import { countDocuments } from "@/lib/documents/count";
 import { exportDocuments } from "@/lib/documents/export";
 import { EXAMPLE_DOCUMENTS, seedSandboxExamples } from "@/lib/documents/sandbox-examples";
 import { listDocuments } from "@/lib/documents/list";
@@ -192,6 +193,8 @@ describe("sandbox examples", () => {
     expect(languagesOf(await getEnvironment("sandbox"))).toEqual(["en", "fr"]);
     expect(await seedSandboxExamples("system:test")).toEqual({ blueprints: 2, documents: EXAMPLE_DOCUMENTS.length });
     expect(await seedSandboxExamples("system:test")).toEqual({ blueprints: 0, documents: 0 });
+    expect(await countDocuments(sandbox, "sys", "places")).toBe(4);
+    expect(await countDocuments(sandbox, "sys", "nothing")).toBe(0);
     const placesPage = await listDocuments(sandbox, placesRef, documentListQuerySchema.parse({ limit: 100 }));
     expect(placesPage.items.map((d) => (d.values.name as { en: string }).en).sort()).toEqual(["Eiffel Tower", "Kew Gardens", "Louvre Museum", "Luxembourg Garden"]);
     const paris = await listDocuments(sandbox, placesRef, documentListQuerySchema.parse({ folder: "europe" }));

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useDeferredValue, useMemo, useReducer, useState } from "react";
 import type { JsonObject } from "@/lib/blueprints/json-text";
 import { orderOf } from "@/lib/blueprints/raw-fields";
@@ -7,11 +8,19 @@ import { validateBlueprint, type BlueprintIssue, type KnownBlueprint } from "@/l
 import type { FieldErrors } from "@/lib/http/errors";
 import { Button } from "@/components/ui/button";
 import { editorReducer, fromDocument, toDocument } from "@/components/blueprints/editor/editor-state";
-import { FieldList } from "@/components/blueprints/editor/field-list";
 import { FieldProperties, type MessagesFor } from "@/components/blueprints/editor/field-properties";
 import { IssueSummary } from "@/components/blueprints/editor/issue-summary";
-import { LivePreview } from "@/components/blueprints/editor/live-preview";
 import { MetadataFields } from "@/components/blueprints/editor/metadata-fields";
+
+// The drag-and-drop list and the form renderer are the heavy parts: loaded after the page, not in its first JS.
+const FieldList = dynamic(() => import("@/components/blueprints/editor/field-list").then((m) => m.FieldList), {
+  ssr: false,
+  loading: () => <p role="status" className="text-sm">Loading the field list…</p>,
+});
+const LivePreview = dynamic(() => import("@/components/blueprints/editor/live-preview").then((m) => m.LivePreview), {
+  ssr: false,
+  loading: () => <p role="status" className="text-sm">Loading the form…</p>,
+});
 
 /**
  * The blueprint editor: metadata, the field list (reorder by drag, keyboard or
@@ -56,22 +65,19 @@ export function BlueprintEditor({
   const errors = issues.filter((i) => i.severity === "error");
   const preview = useDeferredValue(document);
 
+  // A new blueprint starts empty: its errors show from the first save attempt, not before anything is typed.
+  const showErrors = attempted || !isNew;
   const rowIndex = new Map(state.rows.map((r, i) => [r.id, i]));
-  const errorRows = new Set(state.rows.filter((_, i) => errors.some((e) => e.path.startsWith(`fields.${i}.`))).map((r) => r.id));
+  const errorRows = new Set(!showErrors ? [] : state.rows.filter((_, i) => errors.some((e) => e.path.startsWith(`fields.${i}.`))).map((r) => r.id));
   const messagesAt = (prefix: string): MessagesFor => (prop) => ({
-    errors: issues.filter((i) => i.severity === "error" && i.path === `${prefix}${prop}`).map((i) => i.message),
+    errors: showErrors ? issues.filter((i) => i.severity === "error" && i.path === `${prefix}${prop}`).map((i) => i.message) : [],
     warnings: issues.filter((i) => i.severity === "warning" && i.path === `${prefix}${prop}`).map((i) => i.message),
   });
   const selectedRow = state.rows.find((r) => r.id === selected) ?? state.rows[0];
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setAttempted(true);
-        if (errors.length === 0) onSave(document);
-      }}
+    // A div, not a form: the live preview beside it is a form of its own.
+    <div
       className="grid gap-6 lg:grid-cols-2"
     >
       <div className="flex min-w-0 flex-col gap-4">
@@ -94,9 +100,15 @@ export function BlueprintEditor({
           <FieldList rows={state.rows} selected={selectedRow?.id} errorRows={errorRows} dispatch={dispatch} onSelect={setSelected} />
         </section>
         {selectedRow ? <FieldProperties key={selectedRow.id} row={selectedRow} known={known} messages={messagesAt(`fields.${rowIndex.get(selectedRow.id) ?? 0}.`)} dispatch={dispatch} /> : null}
-        <IssueSummary issues={issues} show={attempted || errors.length > 0} />
+        <IssueSummary issues={issues} show={showErrors} />
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" busy={saving}>
+          <Button
+            busy={saving}
+            onClick={() => {
+              setAttempted(true);
+              if (errors.length === 0) onSave(document);
+            }}
+          >
             {saveLabel}
           </Button>
           {attempted && errors.length > 0 ? <p role="alert" className="self-center text-sm text-red-700 dark:text-red-300">Fix the {errors.length} error{errors.length > 1 ? "s" : ""} above to save.</p> : null}
@@ -106,6 +118,6 @@ export function BlueprintEditor({
         <h2 id="bp-preview-heading" className="mb-2 text-base font-semibold">Rendered form (live)</h2>
         <LivePreview document={preview} />
       </aside>
-    </form>
+    </div>
   );
 }

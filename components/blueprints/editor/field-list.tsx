@@ -67,11 +67,11 @@ export function FieldList({
             <Button slot="drag" aria-label={`Drag ${name} to reorder`} className={`${iconButton} cursor-grab`}>
               <span aria-hidden>⠿</span>
             </Button>
-            <span className="w-8 shrink-0 text-right font-mono text-xs text-slate-500 dark:text-slate-400">{text(row.field.order)}</span>
+            <span className="w-8 shrink-0 text-right font-mono text-xs text-slate-600 dark:text-slate-300">{text(row.field.order)}</span>
             <span className="min-w-0 flex-1 truncate">
               <span className="font-mono" data-field-name>{name}</span>
               {label ? <span className="ml-2 text-slate-600 dark:text-slate-300">{label}</span> : null}
-              <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">{text(row.field.widget)}</span>
+              <span className="ml-2 text-xs text-slate-600 dark:text-slate-300">{text(row.field.widget)}</span>
               {hasError ? <span className="ml-2 rounded bg-red-100 px-1.5 text-xs font-medium text-red-800 dark:bg-red-900/50 dark:text-red-100">error</span> : null}
             </span>
             <Button aria-label={`Move ${name} up`} isDisabled={index <= 0} onPress={() => dispatch({ type: "move", id: row.id, by: -1 })} className={iconButton}>

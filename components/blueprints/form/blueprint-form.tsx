@@ -6,9 +6,9 @@ import { flushSync } from "react-dom";
 import { useForm, useFormState, type Control, type FieldErrors, type Resolver } from "react-hook-form";
 import { FieldRow } from "@/components/blueprints/form/field-row";
 import { FormSection } from "@/components/blueprints/form/form-section";
+import { applyDocumentErrors } from "@/components/blueprints/form/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { applyServerErrors } from "@/components/ui/form-errors";
 import { buildDocumentSchema, type DocumentValues } from "@/lib/blueprints/document-schema";
 import { buildFormModel, type FormField, type FormModel } from "@/lib/blueprints/form-model";
 import { defaultValues as blueprintDefaults, type FormValues } from "@/lib/blueprints/form-values";
@@ -123,7 +123,7 @@ export function BlueprintForm(props: BlueprintFormProps) {
     try {
       await onSubmit(values);
     } catch (err) {
-      setFormError(applyServerErrors(err, form.setError, model.fields.map((f) => f.name)));
+      setFormError(applyDocumentErrors(err, form.setError, new Set(model.fields.map((f) => f.name))));
       // Not form.formState: reading that proxy here would subscribe this whole component to error changes.
       focusFirstError({});
     }

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, startTransition, useEffect, useState, type ReactNode } from "react";
+import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from "react";
 // Per-component entry points: importing the package root would pull the whole library into this chunk.
 import { Button } from "react-aria-components/Button";
 import { Disclosure, DisclosurePanel } from "react-aria-components/Disclosure";
@@ -40,7 +40,7 @@ export const FormSection = memo(function FormSection({
   }, [rows, total, renderAll]);
   const children = (renderAll ? section.fields : section.fields.slice(0, rows)).map(renderField);
 
-  const names = section.fields.map((f) => f.name);
+  const names = useMemo(() => section.fields.map((f) => f.name), [section.fields]);
   const { errors, submitCount } = useFormState({ control, name: names });
   const errorCount = names.filter((name) => errors[name] !== undefined).length;
   const hasError = errorCount > 0;

@@ -3,8 +3,12 @@ import { getEnvironment } from "@/lib/environments/read";
 import { toView } from "@/lib/environments/record";
 import { removeEnvironment, updateEnvironment } from "@/lib/environments/write";
 import { route } from "@/lib/http/route";
+import { visibleEnvironments } from "@/lib/auth/roles";
 
-export const GET = route(getEnvironmentOp, async ({ params }) => toView(await getEnvironment(params.env)));
+export const GET = route(getEnvironmentOp, async ({ params, principal }) => {
+  const view = toView(await getEnvironment(params.env));
+  return visibleEnvironments(principal) === "all" ? view : { ...view, credentials: { type: "hidden" as const } };
+});
 
 export const PATCH = route(updateEnvironmentOp, async ({ params, body, principal }) =>
   toView(await updateEnvironment(params.env, body, principal.email)),

@@ -1,0 +1,25 @@
+import { recordAudit } from "@/lib/audit/record";
+import { environmentContext } from "@/lib/entities/context";
+import { route } from "@/lib/http/route";
+import { log } from "@/lib/log/logger";
+import { previewBulk, startBulk } from "@/lib/invites/bulk";
+import { bulkInviteOp } from "@/lib/invites/operations";
+
+export const POST = route(bulkInviteOp, async ({ params, body, principal, requestId, audit }) => {
+  const ctx = await environmentContext(params.env);
+  if (body.dryRun) {
+    const { valid, problems, quota } = await previewBulk(ctx, body.csv);
+    return { preview: { valid, problems, quota }, run: null };
+  }
+  const { preview, head, work } = await startBulk(ctx, body.csv, principal.email, body.acceptQuota);
+  audit({ target: `bulk:${head.id}` });
+  // The run goes on after the response (and after the tab closes); its end is audited on its own.
+  const event = { actor: principal.email, action: "invite.bulk-finished", environment: params.env, target: `bulk:${head.id}`, requestId };
+  void work()
+    .then(() => recordAudit(event, "success"))
+    .catch(async (err: unknown) => {
+      log.error("bulk invite run failed", { env: params.env, runId: head.id, error: err });
+      await recordAudit(event, "failure", "internal").catch(() => {});
+    });
+  return { preview: { valid: preview.valid, problems: preview.problems, quota: preview.quota }, run: { ...head, results: [] } };
+});

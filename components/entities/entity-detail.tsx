@@ -1,0 +1,104 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { BlueprintForm } from "@/components/blueprints/form/blueprint-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { PageHeader } from "@/components/ui/page-header";
+import { useEntity, useEntityAction, useUpdateEntity } from "@/components/entities/queries";
+import { MembersPanel } from "@/components/entities/members-panel";
+import { card, link, muted } from "@/components/entities/styles";
+import { buildFormModel } from "@/lib/blueprints/form-model";
+import { defaultValues } from "@/lib/blueprints/form-values";
+import type { Blueprint, JsonValue } from "@/lib/blueprints/types";
+import type { Entity } from "@/lib/entities/schema";
+
+/** Fields the server fills or keeps (the console's own and Cognito's): shown, never edited here. */
+const READ_ONLY = ["owner_id", "added", "modified", "irn", "raw_id", "is_active", "type", "last_ip", "last_login"] as const;
+
+export function EntityDetail({ env, type, id, blueprint, canManage }: { env: string; type: string; id: string; blueprint: Blueprint; canManage: boolean }) {
+  const detail = useEntity(env, type, id);
+  const update = useUpdateEntity(env, type, id);
+  const action = useEntityAction(env, type, id);
+  const [saved, setSaved] = useState(false);
+  const [confirm, setConfirm] = useState(false);
+  const model = useMemo(() => buildFormModel(blueprint, { languages: ["en"] }), [blueprint]);
+
+  if (detail.isError) return <Alert tone="error" title="Cannot show this entity">{detail.error.message}</Alert>;
+  if (!detail.data) return <p role="status">Loading…</p>;
+  const e = detail.data.entity;
+  const isGroup = e.type === "team" || e.type === "org" || e.type === "portfolio";
+  const values = defaultValues(model, { ...(e as unknown as Record<string, JsonValue>) });
+
+  return (
+    <>
+      <PageHeader
+        title={e.name}
+        description={
+          <>
+            <Link className={link} href={`/environments/${env}/entities?type=${e.type}`}>{e.type}</Link> · version {e.version}
+            {e.archived ? " · archived" : ""}
+            {e.is_active === "false" ? " · inactive" : ""}
+          </>
+        }
+        actions={
+          canManage ? (
+            e.type === "user" ? (
+              <Button variant={e.is_active === "false" ? "secondary" : "danger"} onClick={() => setConfirm(true)}>
+                {e.is_active === "false" ? "Reactivate" : "Deactivate"}
+              </Button>
+            ) : isGroup ? (
+              <Button variant="secondary" busy={action.isPending} onClick={() => action.mutate({ kind: "archive", archived: !e.archived, version: e.version })}>
+                {e.archived ? "Restore" : "Archive"}
+              </Button>
+            ) : null
+          ) : null
+        }
+      />
+      {action.isError ? <div className="mb-4"><Alert tone="error">{action.error.message}</Alert></div> : null}
+      {saved ? <div className="mb-4"><Alert tone="success">Saved. This is now version {e.version}.</Alert></div> : null}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <section aria-labelledby="entity-fields" className={card}>
+          <h2 id="entity-fields" className="mb-4 text-lg font-semibold">Fields</h2>
+          <BlueprintForm
+            key={e.version}
+            model={model}
+            defaultValues={values}
+            readOnlyFields={READ_ONLY}
+            disabled={!canManage}
+            submitLabel="Save changes"
+            onSubmit={async (doc) => {
+              setSaved(false);
+              await update.mutateAsync({ ...editable(doc), version: e.version });
+              setSaved(true);
+            }}
+          />
+        </section>
+        <MembersPanel env={env} entity={e} memberships={detail.data.memberships} canManage={canManage} />
+      </div>
+      <ConfirmDialog
+        open={confirm}
+        title={e.is_active === "false" ? `Reactivate ${e.name}?` : `Deactivate ${e.name}?`}
+        confirmLabel={e.is_active === "false" ? "Reactivate" : "Deactivate"}
+        busy={action.isPending}
+        onCancel={() => setConfirm(false)}
+        onConfirm={() => action.mutate({ kind: "active", active: e.is_active === "false" }, { onSettled: () => setConfirm(false) })}
+      >
+        <p className={muted}>
+          {e.is_active === "false" ? "The Cognito user is enabled again and can sign in." : "The Cognito user is disabled and signed out everywhere; they cannot sign in until reactivated."}
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}
+
+function editable(doc: Record<string, JsonValue>): Partial<Record<keyof Entity, string>> {
+  const out: Record<string, string> = {};
+  for (const key of ["name", "about", "handle", "location", "email", "language", "slot_a", "slot_b", "slot_c", "slot_d", "slot_e"]) {
+    const v = doc[key];
+    out[key] = typeof v === "string" ? v : "";
+  }
+  return out;
+}

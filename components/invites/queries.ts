@@ -1,0 +1,55 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "@/lib/http/client";
+import type { Invite, InviteCreate, InvitePage } from "@/lib/invites/schema";
+import type { BulkPreview, BulkRun } from "@/lib/invites/bulk-schema";
+import { entityKeys } from "@/components/entities/queries";
+
+export const inviteKeys = {
+  all: (env: string) => ["invites", env] as const,
+  ledger: (env: string, cursor: string | undefined) => ["invites", env, "ledger", cursor ?? ""] as const,
+  run: (env: string, id: string) => ["invites", env, "run", id] as const,
+};
+
+const base = (env: string) => `/api/environments/${encodeURIComponent(env)}/invites`;
+
+export function useLedger(env: string, cursor?: string) {
+  return useQuery({
+    queryKey: inviteKeys.ledger(env, cursor),
+    queryFn: () => api<InvitePage>(`${base(env)}?limit=25${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`),
+  });
+}
+
+export function useInvite(env: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InviteCreate) => api<Invite>(base(env), { method: "POST", body: input }),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: inviteKeys.all(env) }), client.invalidateQueries({ queryKey: entityKeys.all(env) })]),
+  });
+}
+
+export function useInviteAction(env: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action }: { id: string; action: "retry" | "resend" | "revoke" }) => api<Invite>(`${base(env)}/${id}/${action}`, { method: "POST" }),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: inviteKeys.all(env) }), client.invalidateQueries({ queryKey: entityKeys.all(env) })]),
+  });
+}
+
+export function useBulkInvite(env: string) {
+  return useMutation({
+    mutationFn: (input: { csv: string; dryRun: boolean; acceptQuota: boolean }) =>
+      api<{ preview: BulkPreview; run: BulkRun | null }>(`${base(env)}/bulk`, { method: "POST", body: input }),
+  });
+}
+
+/** Polls a run until it is done; the run lives on the server, so reopening the page picks it up again. */
+export function useBulkRun(env: string, id: string | undefined) {
+  return useQuery({
+    queryKey: inviteKeys.run(env, id ?? ""),
+    queryFn: () => api<BulkRun>(`${base(env)}/bulk/${id}`),
+    enabled: Boolean(id),
+    refetchInterval: (q) => (q.state.data?.status === "done" ? false : 1_000),
+  });
+}

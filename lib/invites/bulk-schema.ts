@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+/** Bulk invites from CSV: preview, run, progress. Isomorphic. */
+export const bulkInviteSchema = z.object({
+  csv: z.string().min(1, "Paste or choose a CSV file.").max(1_000_000, "At most 1 MB of CSV."),
+  /** Only validate and report; nothing is written. */
+  dryRun: z.boolean().default(false),
+  /** Go ahead although the 24-hour SES quota would be exceeded (SES refuses the excess; those rows fail and can be retried later). */
+  acceptQuota: z.boolean().default(false),
+});
+export type BulkInvite = z.infer<typeof bulkInviteSchema>;
+
+const problemSchema = z.object({ line: z.number(), email: z.string().optional(), field: z.string(), message: z.string() });
+export const quotaSchema = z.object({ max24h: z.number(), sentLast24h: z.number(), remaining: z.number(), wouldExceed: z.boolean(), maxSendRate: z.number() });
+
+export const bulkPreviewSchema = z.object({
+  valid: z.array(z.object({ line: z.number(), email: z.string(), name: z.string().optional(), team: z.string().optional(), role: z.string() })),
+  problems: z.array(problemSchema),
+  quota: quotaSchema.nullable(),
+});
+export type BulkPreview = z.infer<typeof bulkPreviewSchema>;
+
+export const bulkRowResultSchema = z.object({
+  line: z.number(),
+  email: z.string(),
+  status: z.enum(["invited", "failed"]),
+  inviteId: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type BulkRowResult = z.infer<typeof bulkRowResultSchema>;
+
+export const bulkRunSchema = z.object({
+  id: z.string(),
+  status: z.enum(["running", "done"]),
+  total: z.number(),
+  processed: z.number(),
+  invited: z.number(),
+  failed: z.number(),
+  problems: z.array(problemSchema),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  updatedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  results: z.array(bulkRowResultSchema),
+});
+export type BulkRun = z.infer<typeof bulkRunSchema>;
+
+export const bulkStartResultSchema = z.object({ preview: bulkPreviewSchema, run: bulkRunSchema.nullable() });
+export const bulkRunParamsSchema = z.object({ env: z.string().regex(/^[a-z][a-z0-9-]{2,23}$/), runId: z.string().regex(/^[0-9a-z]{9}-[0-9a-f]{8}$/) });
