@@ -105,6 +105,20 @@ const MATRIX: Record<string, Access> = {
   "GET /api/environments/{env}/reconciliation": "env-admin",
   "POST /api/environments/{env}/reconciliation/fix": "env-admin",
   "GET /api/environments/{env}/export": "env-viewer",
+  "GET /api/environments/{env}/jobs": "env-viewer",
+  "POST /api/environments/{env}/jobs": "env-admin",
+  "PUT /api/environments/{env}/jobs/{id}": "env-admin",
+  "GET /api/environments/{env}/jobs/schedule": "env-viewer",
+  "GET /api/environments/{env}/runs": "env-viewer",
+  "POST /api/environments/{env}/runs": "env-admin",
+  "GET /api/environments/{env}/runs/{id}": "env-viewer",
+  "GET /api/environments/{env}/runs/stats": "env-viewer",
+  "POST /api/environments/{env}/runs/{id}/fail": "env-admin",
+  "POST /api/environments/{env}/runs/rerun-failed": "env-admin",
+  "GET /api/environments/{env}/runs/rerun-failed/{id}": "env-viewer",
+  "GET /api/environments/{env}/tokens": "env-admin",
+  "POST /api/environments/{env}/tokens": "env-admin",
+  "DELETE /api/environments/{env}/tokens/{id}": "env-admin",
 };
 
 const PARAMS: Record<string, string> = { env: "alpha", type: "team", id: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b", runId: "00abcdefg-0123abcd", username: "0b8e3f7e-1c2d-4e5f-8a9b-0c1d2e3f4a5b" };
