@@ -218,3 +218,16 @@ test("a bad cron expression is refused with a message", async ({ page }) => {
   await dialog.getByLabel("Schedule").fill("cron(0 12 * * ? *)");
   await expect(dialog.getByText("Next five runs (your local time)")).toBeVisible();
 });
+
+test("the dashboard works at 360 px in the dark theme, and axe finds nothing", async ({ page, request }) => {
+  const job = await createJob(request, unique("Narrow"), "/jobs/quick");
+  await request.post(`/api/environments/${ENV}/runs`, { data: { job: job.id, params: {} } });
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await openJobs(page, `?job=${job.id}`);
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  await expect(page.getByRole("table", { name: "Runs, newest first" }).getByRole("button", { name: new RegExp(job.name) })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectAccessible(page);
+});

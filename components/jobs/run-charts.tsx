@@ -22,7 +22,7 @@ export function RunsPerDayChart({ stats }: { stats: RunStats }) {
   const data = stats.days.map((d) => ({ ...d, label: d.day.slice(5) }));
   return (
     <Frame>
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+      <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
         <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
         <XAxis dataKey="label" interval="preserveStartEnd" minTickGap={12} />
         <YAxis allowDecimals={false} />
@@ -40,7 +40,7 @@ export function FailureRateChart({ stats }: { stats: RunStats }) {
   const data = stats.jobs.map((j) => ({ name: j.jobName, rate: j.failureRate === null ? 0 : Math.round(j.failureRate * 1000) / 10 }));
   return (
     <Frame>
-      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+      <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
         <XAxis type="number" unit="%" domain={[0, 100]} />
         <YAxis type="category" dataKey="name" width={110} />
@@ -55,7 +55,7 @@ export function DurationChart({ stats }: { stats: RunStats }) {
   const data = stats.jobs.map((j) => ({ name: j.jobName, p50: j.p50Ms ?? 0, p95: j.p95Ms ?? 0 }));
   return (
     <Frame>
-      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+      <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
         <XAxis type="number" unit=" ms" scale="log" domain={[1, "auto"]} allowDataOverflow />
         <YAxis type="category" dataKey="name" width={110} />

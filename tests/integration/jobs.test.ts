@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import reportParams from "@/blueprints/examples/report-params.json";
 import { fromItem } from "@/lib/documents/item";
+import { getBulkProgress, startRerunFailed } from "@/lib/jobs/bulk-rerun";
 import { executeRun } from "@/lib/jobs/dispatch";
 import { createJobType } from "@/lib/jobs/job-types";
 import { jobTypeInputSchema, runQuerySchema, type JobType } from "@/lib/jobs/schema";
@@ -147,6 +148,20 @@ describe("job runs (against the emulator and the sample app)", () => {
     await expect(triggerRun(store, { job: job.id, params: { title: "Q1", seconds: 1, extra: true } }, as)).rejects.toMatchObject({ status: 400, fieldErrors: { extra: [expect.any(String)] } });
     const ok = await triggerRun(store, { job: job.id, params: { title: "Q1", seconds: "2" } }, as);
     expect(ok.detail.params).toEqual({ title: "Q1", seconds: 2 });
+  });
+
+  it("re-runs the failed runs of a filter with their parameters, progress kept in DynamoDB", async () => {
+    const failing = jobs.Failing as JobType;
+    await runJob(failing, { attempt: 2 });
+    const before = await listRuns(store, q({ job: failing.id, status: "failed", limit: 100 }));
+    const { progress, work } = await startRerunFailed(store, { job: failing.id, max: 100 }, "admin@x.io");
+    expect(progress).toMatchObject({ state: "running", total: before.items.length, done: 0 });
+    await work();
+    const after = await getBulkProgress(store, progress.id);
+    expect(after).toMatchObject({ state: "done", done: before.items.length, errors: 0 });
+    const reruns = await Promise.all(after.runIds.map((id) => getRun(store, id)));
+    expect(new Set(reruns.map((r) => r.rerunOf))).toEqual(new Set(before.items.map((r) => r.id)));
+    expect(reruns.find((r) => r.rerunOf === before.items[0]?.id)?.params).toEqual({ attempt: 2 });
   });
 
   it("refuses an unavailable job type", async () => {
