@@ -148,6 +148,10 @@ async function main() {
     await waitForHealth(baseUrl, server);
     const cookie = await signIn(baseUrl, emulator.url);
     await createTarget(baseUrl, cookie);
+    // Provisioned like a real environment (tables, user pool, bucket), so the data APIs answer from it.
+    say(`provisioning ${TARGET_ENV}`);
+    const provision = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/tt.ts", "provision", TARGET_ENV, "--yes"], { cwd: repoRoot, env, encoding: "utf8" });
+    if (provision.status !== 0) throw new Error(`provisioning ${TARGET_ENV} failed:\n${provision.stdout}\n${provision.stderr}`);
     const configFile = writeConfig(stateDir);
     const schemathesis = (/** @type {string[]} */ filter, /** @type {number} */ seconds) => {
       const run = spawnSync(path.join(venvBin, "schemathesis"), [
