@@ -30,7 +30,8 @@ const CHECKS = [
   "response_headers_conformance",
   "ignored_auth",
   "unsupported_method",
-  "negative_data_rejection",
+  // Not negative_data_rejection: with every {env} pinned to the throwaway environment, schemathesis
+  // believes it sent an invalid env that the pin replaced with a valid one, and flags the 200.
 ];
 
 /** @param {string} line */
@@ -103,11 +104,6 @@ function writeConfig(dir) {
     "[parameters]",
     // Every {env} in a path is the throwaway environment (or its absence, once deleted).
     `"path.env" = "${TARGET_ENV}"`,
-    "",
-    // Refusals the console gives invalid input besides 400: too large (413, or 431 from Node's
-    // HTTP server for a huge query string) and not JSON (415).
-    "[checks.negative_data_rejection]",
-    "expected-statuses = [400, 401, 403, 404, 405, 409, 413, 415, 422, 431]",
     "",
     "[[operations]]",
     `include-operation-id = ${JSON.stringify(SKIPPED_OPERATIONS)}`,
