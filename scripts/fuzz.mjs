@@ -30,7 +30,8 @@ const CHECKS = [
   "response_headers_conformance",
   "ignored_auth",
   "unsupported_method",
-  "negative_data_rejection",
+  // Not negative_data_rejection: with every {env} pinned to the throwaway environment, schemathesis
+  // believes it sent an invalid env that the pin replaced with a valid one, and flags the 200.
 ];
 
 /** @param {string} line */
@@ -104,11 +105,6 @@ function writeConfig(dir) {
     // Every {env} in a path is the throwaway environment (or its absence, once deleted).
     `"path.env" = "${TARGET_ENV}"`,
     "",
-    // Refusals the console gives invalid input besides 400: too large (413, or 431 from Node's
-    // HTTP server for a huge query string) and not JSON (415).
-    "[checks.negative_data_rejection]",
-    "expected-statuses = [400, 401, 403, 404, 405, 409, 413, 415, 422, 431]",
-    "",
     "[[operations]]",
     `include-operation-id = ${JSON.stringify(SKIPPED_OPERATIONS)}`,
     "enabled = false",
@@ -148,6 +144,10 @@ async function main() {
     await waitForHealth(baseUrl, server);
     const cookie = await signIn(baseUrl, emulator.url);
     await createTarget(baseUrl, cookie);
+    // Provisioned like a real environment (tables, user pool, bucket), so the data APIs answer from it.
+    say(`provisioning ${TARGET_ENV}`);
+    const provision = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/tt.ts", "provision", TARGET_ENV, "--yes"], { cwd: repoRoot, env, encoding: "utf8" });
+    if (provision.status !== 0) throw new Error(`provisioning ${TARGET_ENV} failed:\n${provision.stdout}\n${provision.stderr}`);
     const configFile = writeConfig(stateDir);
     const schemathesis = (/** @type {string[]} */ filter, /** @type {number} */ seconds) => {
       const run = spawnSync(path.join(venvBin, "schemathesis"), [

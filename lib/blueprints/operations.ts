@@ -50,6 +50,8 @@ export const createBlueprintOp = defineOperation({
   response: storedBlueprintSchema,
   status: 201,
   audit: "blueprint.create",
+  // A blueprint is stored as one DynamoDB item (at most 400 KB).
+  maxBodyBytes: 512 * 1024,
 });
 
 export const importBlueprintOp = defineOperation({
@@ -64,6 +66,8 @@ export const importBlueprintOp = defineOperation({
   response: storedBlueprintSchema,
   status: 201,
   audit: "blueprint.import",
+  // Up to 1 MB of blueprint text, JSON-escaped.
+  maxBodyBytes: 2 * 1024 * 1024,
 });
 
 export const listVersionsOp = defineOperation({
@@ -113,6 +117,8 @@ export const updateVersionOp = defineOperation({
   body: updateDraftSchema,
   response: storedBlueprintSchema,
   audit: "blueprint.update",
+  // A blueprint is stored as one DynamoDB item (at most 400 KB).
+  maxBodyBytes: 512 * 1024,
 });
 
 export const deleteVersionOp = defineOperation({

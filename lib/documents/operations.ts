@@ -48,6 +48,8 @@ export const createDocumentOp = defineOperation({
   response: documentSchema,
   status: 201,
   audit: "document.create",
+  // A document is one DynamoDB item (at most 400 KB).
+  maxBodyBytes: 512 * 1024,
 });
 
 export const getDocumentOp = defineOperation({
@@ -72,6 +74,8 @@ export const updateDocumentOp = defineOperation({
   body: documentUpdateSchema,
   response: documentSchema,
   audit: "document.update",
+  // A document is one DynamoDB item (at most 400 KB).
+  maxBodyBytes: 512 * 1024,
 });
 
 export const deleteDocumentOp = defineOperation({

@@ -243,6 +243,8 @@ function responsesOf(op: Operation): JsonSchema {
       ? { description: "No content" }
       : op.streaming
         ? { description: "NDJSON stream", content: { "application/x-ndjson": { schema: { type: "string" } } } }
+        : op.responseType
+          ? { description: "OK", content: { [op.responseType]: { schema: { type: "string" } } } }
         : { description: "OK", content: { "application/json": { schema: op.response ? schemaOf(op.response, "output") : {} } } };
   const error = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
   const responses: JsonSchema = { [status]: ok };

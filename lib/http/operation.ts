@@ -34,6 +34,8 @@ export type Operation<
   audit?: string;
   /** The response is a stream (NDJSON) rather than one JSON document. */
   streaming?: boolean;
+  /** The success body's media type when the handler answers something other than JSON (e.g. "text/csv"). */
+  responseType?: string;
   /**
    * The largest request body accepted, in bytes (default DEFAULT_MAX_BODY_BYTES).
    * Raise it only where an import or a CSV needs it; larger bodies answer 413

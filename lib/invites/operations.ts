@@ -76,6 +76,8 @@ export const bulkInviteOp = defineOperation({
   response: bulkStartResultSchema,
   status: 202,
   audit: "invite.bulk",
+  // Up to 1 MB of CSV, JSON-escaped.
+  maxBodyBytes: 2 * 1024 * 1024,
 });
 
 export const getBulkRunOp = defineOperation({

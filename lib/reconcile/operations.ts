@@ -37,4 +37,5 @@ export const exportEntitiesOp = defineOperation({
   params: envParamsSchema,
   query: z.object({ what: z.enum(["users", "teams"]).default("users") }),
   response: z.string(),
+  responseType: "text/csv",
 });

@@ -68,6 +68,7 @@ const MATRIX: Record<string, Access> = {
   "POST /api/session": "everyone",
   "GET /api/session": "signed-in",
   "DELETE /api/session": "everyone",
+  "DELETE /api/sessions": "signed-in",
   "GET /api/environments": "signed-in",
   "POST /api/environments": "operator",
   "GET /api/environments/{env}": "env-viewer",
