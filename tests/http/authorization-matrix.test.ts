@@ -107,7 +107,6 @@ const MATRIX: Record<string, Access> = {
   "GET /api/environments/{env}/reconciliation": "env-admin",
   "POST /api/environments/{env}/reconciliation/fix": "env-admin",
   "GET /api/environments/{env}/export": "env-viewer",
-  // Sign out everywhere: any signed-in user, for their own sessions.
   // An audit record, like the log: operators.
   "GET /api/audit/{id}": "operator",
   // Documents: read by viewers, written by admins (issue 6).
