@@ -15,6 +15,13 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // What ships may not import the AGPL policy simulator (a dev-only test oracle; see scripts/check-licences.mjs).
+    files: ["app/**", "lib/**", "components/**", "instrumentation.ts", "proxy.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@cloud-copilot/*"], message: "AGPL: dev-only test oracle, never in shipped code." }] }],
+    },
+  },
 ];
 
 export default config;

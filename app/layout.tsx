@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/app/providers";
 import "./globals.css";
@@ -8,9 +9,17 @@ export const metadata: Metadata = {
   description: "Provision and run TankTower environments on AWS",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Every page is rendered per request: proxy.ts puts a fresh nonce in the
+ * Content-Security-Policy, and Next.js can only stamp it on its scripts at
+ * request time (a prerendered page would carry none and be blocked). Inline
+ * scripts of our own (a theme script, say) take `nonce` from here.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await headers();
   return (
-    <html lang="en">
+    // next-themes sets the theme class on <html> before hydration.
+    <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen">
         <Providers>{children}</Providers>
       </body>

@@ -1,13 +1,15 @@
-import Link from "next/link";
+import type { Metadata } from "next";
+import { NotFoundView } from "@/components/layout/not-found-view";
 
+export const metadata: Metadata = { title: "Not found" };
+
+/** Outside the console's pages (no session needed to see it). */
 export default function NotFound() {
   return (
-    <main className="mx-auto max-w-xl p-10">
-      <h1 className="text-2xl font-semibold">Page not found</h1>
-      <p className="mt-2 text-slate-600">There is nothing at this address.</p>
-      <Link className="mt-6 inline-block text-blue-700 underline" href="/environments">
-        Go to environments
-      </Link>
+    <main className="px-4 py-10 sm:px-6">
+      <NotFoundView title="Page not found" links={[{ href: "/environments", label: "Go to environments" }]}>
+        <p>There is nothing at this address.</p>
+      </NotFoundView>
     </main>
   );
 }

@@ -31,10 +31,15 @@ test.describe("without a session", () => {
     await expectAccessible(page);
   });
 
-  test("a wrong password is refused with a clear message", async ({ page }) => {
+  test("a wrong password is refused with a clear message, cleared by the next attempt", async ({ page }) => {
     await signInViaUi(page, e2e.operator.email, "Wrong-Password-1");
     await expect(page.getByRole("alert").filter({ hasText: "Incorrect email or password." })).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in/);
+    // An empty resubmit shows what is wrong now, not the previous answer.
+    await page.getByLabel("Password", { exact: true }).fill("");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Enter your password.")).toBeVisible();
+    await expect(page.getByText("Incorrect email or password.")).toHaveCount(0);
   });
 
   test("bad input names the field", async ({ page }) => {
@@ -54,7 +59,8 @@ test.describe("signing in and out", () => {
     const cookies = await page.context().cookies();
     const session = cookies.find((c) => c.name === "tt_session");
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: /^Account of / }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
     await page.waitForURL("**/sign-in");
     expect((await page.request.get("/api/session")).status()).toBe(401);
     await page.goto("/environments");

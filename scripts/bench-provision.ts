@@ -13,7 +13,9 @@
  *    one change at a time, in dependency order. Parallel
  *    and sequential runs alternate, so a slowly filling emulator does not
  *    favour either side.
- * 4. Checklist read: getChecklist on a finished environment, repeated.
+ * 4. Checklist read: getChecklist on a finished environment, repeated. With
+ *    --latency, also with the proxy holding 0 ms, alternately, and the
+ *    difference in round trips (how long the chain of dependent reads is).
  *
  * Every measurement is repeated (RUNS environments each way, after one
  * unmeasured warm-up) and reported by its median. Goals, printed as met or
@@ -30,11 +32,10 @@
  * `npm run -s bench:provision -- --json` prints only the JSON.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator, type RunningEmulator } from "./sandbox/emulator.mjs";
+import { startFaultProxy, type FaultProxy } from "./support/fault-proxy";
 
 const RUNS = 3;
 const CHECKLIST_READS = 20;
@@ -72,36 +73,7 @@ function summarize(samples: Sample[]): Summary {
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
-/** Forwards every request to `target` after `ms` milliseconds. */
-async function delayingProxy(target: string, ms: number): Promise<{ url: string; close: () => Promise<void> }> {
-  const upstream = new URL(target);
-  const agent = new http.Agent({ keepAlive: true });
-  const server = http.createServer((req, res) => {
-    setTimeout(() => {
-      const forward = http.request(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers, agent },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      forward.on("error", () => res.destroy());
-      req.pipe(forward);
-    }, ms);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => {
-      agent.destroy();
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-async function bench(endpoint: string, latencyMs: number) {
+async function bench(endpoint: string, latencyMs: number, setLatency: (ms: number) => void) {
   Object.assign(process.env, {
     AWS_ENDPOINT_URL: endpoint,
     AWS_REGION: "us-east-1",
@@ -153,22 +125,40 @@ async function bench(endpoint: string, latencyMs: number) {
 
   const target = finished[0];
   if (!target) throw new Error("no environment was provisioned");
+  // With latency, reads alternate between the set latency and none (the same proxy, held 0 ms): the
+  // difference of their medians over the latency is how many round trips the read waits for one
+  // after the other, a figure a loaded machine does not blur the way it blurs milliseconds.
   const reads: number[] = [];
-  for (let i = 0; i < CHECKLIST_READS; i++) {
+  const direct: number[] = [];
+  for (let i = 0; i < CHECKLIST_READS * (latencyMs > 0 ? 2 : 1); i++) {
+    const withLatency = latencyMs === 0 || i % 2 === 0;
+    setLatency(withLatency ? latencyMs : 0);
     const started = performance.now();
     const checklist = await getChecklist(target);
-    reads.push(performance.now() - started);
+    (withLatency ? reads : direct).push(performance.now() - started);
     if (i === 0) {
       const notDone = checklist.rows.filter((r) => ["3", "4a", "4b", "4", "5", "5b", "7", "8"].includes(r.id) && r.status !== "done");
       if (notDone.length) throw new Error(`${target.name} is not fully provisioned: steps ${notDone.map((r) => r.id).join(", ")} are not done`);
     }
   }
+  setLatency(latencyMs);
 
   const par = summarize(parallel);
   const seq = summarize(sequential);
   const again = summarize(rerun);
   const ratio = Math.round((par.medianMs / seq.medianMs) * 100) / 100;
-  const checklist = { reads: reads.length, medianMs: round(median(reads)), p95Ms: round(percentile(reads, 95)), maxMs: round(Math.max(...reads)) };
+  const checklist = {
+    reads: reads.length,
+    medianMs: round(median(reads)),
+    p95Ms: round(percentile(reads, 95)),
+    maxMs: round(Math.max(...reads)),
+    ...(latencyMs > 0
+      ? {
+          withoutLatency: { reads: direct.length, medianMs: round(median(direct)), p95Ms: round(percentile(direct, 95)) },
+          roundTrips: round((median(reads) - median(direct)) / latencyMs),
+        }
+      : {}),
+  };
   return {
     emulator: "moto (scripts/sandbox/emulator.py), local",
     latencyMs,
@@ -196,13 +186,21 @@ function table(r: Results): string {
       name, String(s.runs), String(s.medianMs), String(s.minMs), String(s.maxMs), String(s.changes), String(s.medianAwsCalls), String(s.maxMutatingCalls),
     ]),
     ["checklist read", String(r.checklist.reads), String(r.checklist.medianMs), "", String(r.checklist.maxMs), "", "", ""],
+    ...(r.checklist.withoutLatency
+      ? [["checklist read, 0 ms held", String(r.checklist.withoutLatency.reads), String(r.checklist.withoutLatency.medianMs), "", "", "", "", ""]]
+      : []),
   ];
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? "").length))) ?? [];
   const line = (row: string[]) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("  ");
   const out = [line(rows[0] ?? []), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)];
   if (r.latencyMs > 0) out.unshift(`Every AWS request held ${r.latencyMs} ms by a proxy (simulated round trip).`, "");
   out.push("", "AWS calls: median per run; mutating: the most in any run. Provision times are the apply only; the re-run includes its plan.");
-  out.push(`checklist read p95: ${r.checklist.p95Ms} ms`, `parallel / sequential: ${r.ratio}`, "");
+  out.push(`checklist read p95: ${r.checklist.p95Ms} ms`);
+  if (r.checklist.roundTrips !== undefined) {
+    out.push(`checklist read waits for ${r.checklist.roundTrips} round trips in a row ((median with - median without latency) / ${r.latencyMs} ms)`);
+  }
+  out.push(`load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs (milliseconds stretch with it)`);
+  out.push(`parallel / sequential: ${r.ratio}`, "");
   for (const g of Object.values(r.goals)) out.push(`${g.met ? "MET    " : "NOT MET"}  ${g.goal} (${g.value})`);
   if (!r.allRunsOk) out.push("", "Some provisioning runs did not finish ok; the numbers above are not comparable.");
   return out.join("\n");
@@ -215,7 +213,7 @@ async function main(): Promise<number> {
   if (!Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > 1000) throw new Error("--latency takes whole milliseconds, 0 to 1000");
   const stateDir = mkdtempSync(path.join(os.tmpdir(), "tt-bench-"));
   let emulator: RunningEmulator | undefined;
-  let proxy: Awaited<ReturnType<typeof delayingProxy>> | undefined;
+  let proxy: FaultProxy | undefined;
   const cleanUp = async () => {
     await proxy?.close();
     await emulator?.stop();
@@ -227,8 +225,8 @@ async function main(): Promise<number> {
   try {
     progress("starting a throwaway emulator…");
     emulator = await startEmulator({ port: 0, stateDir, log: () => {} });
-    if (latencyMs > 0) proxy = await delayingProxy(emulator.url, latencyMs);
-    const results = await bench(proxy?.url ?? emulator.url, latencyMs);
+    if (latencyMs > 0) proxy = await startFaultProxy(emulator.url, { latencyMs });
+    const results = await bench(proxy?.url ?? emulator.url, latencyMs, (ms) => proxy?.setLatency(ms));
     if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     else process.stdout.write(`${table(results)}\n`);
     return results.goals.rerunNoMutatingCalls.met && results.allRunsOk ? 0 : 1;

@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { startEmulator } from "./sandbox/emulator.mjs";
+import { startSampleApp } from "./sample-app/server.mjs";
 import { repoRoot, sandboxConfig, sandboxProcessEnv } from "./sandbox/env.mjs";
 
 const nextBin = path.join(repoRoot, "node_modules", ".bin", process.platform === "win32" ? "next.cmd" : "next");
@@ -68,9 +69,17 @@ async function main() {
     return 1;
   }
 
+  // The sample TankTower app: the job handlers "Run now" calls in the sandbox.
+  const sampleApp = await startSampleApp({ port: Number(process.env.TT_SAMPLE_APP_PORT || 4610) });
+  const jobs = await runChild(process.execPath,
+    ["--conditions=react-server", "--import", "tsx", bootstrapScript, "sandbox", "jobs", "--app-url", sampleApp.url], env);
+  if (state.stopping) return state.exitCode;
+  if (jobs.code !== 0) console.error("`tt sandbox jobs` failed; the job dashboard has no sample data.");
+
   console.log([
     "",
     `  Console    http://localhost:${port}`,
+    `  Sample app ${sampleApp.url}  (job handlers; TT_SAMPLE_APP_PORT)`,
     `  Sign in    ${config.operatorEmail} / ${config.operatorPassword}`,
     `  Emulator   ${emulator.url}`,
     `  State      ${config.stateDir}  (npm run sandbox:reset wipes it)`,

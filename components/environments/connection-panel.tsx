@@ -9,7 +9,7 @@ export function ConnectionPanel({ name }: { name: string }) {
   const result = test.data;
   return (
     <div className="mt-3 flex flex-col gap-3">
-      <p className="text-sm text-slate-600">Calls STS GetCallerIdentity with this environment&apos;s credentials and endpoint.</p>
+      <p className="text-sm text-slate-600 dark:text-slate-300">Calls STS GetCallerIdentity with this environment&apos;s credentials and endpoint.</p>
       <div>
         <Button variant="secondary" busy={test.isPending} onClick={() => test.mutate()}>
           Test connection
@@ -19,7 +19,7 @@ export function ConnectionPanel({ name }: { name: string }) {
         {test.isError ? <Alert tone="error">{test.error.message}</Alert> : null}
         {result?.ok ? (
           <Alert tone="success" title={`Connected in ${result.latencyMs} ms`}>
-            <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+            <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1">
               <dt>Account</dt>
               <dd className="font-mono" data-testid="connection-account">{result.accountId}</dd>
               <dt>Caller ARN</dt>

@@ -18,7 +18,7 @@ export function CredentialsFields({
   const type = form.watch("credentials.type");
   const errors = (form.formState.errors.credentials ?? {}) as CredentialErrors;
   return (
-    <fieldset className="flex flex-col gap-5 rounded-md border border-slate-200 p-4">
+    <fieldset className="flex min-w-0 flex-col gap-5 rounded-md border border-slate-200 p-4 dark:border-slate-700">
       <legend className="px-1 text-sm font-semibold">Credentials</legend>
       <SelectField label="Credentials source" required error={errors.type?.message ?? errors.message} {...form.register("credentials.type")}>
         {allowUnchanged ? <option value="unchanged">Keep current: {allowUnchanged}</option> : null}

@@ -4,11 +4,13 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PageHeader } from "@/components/ui/page-header";
+import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ConsoleUsers } from "@/components/console-users/console-users";
 import { ConnectionPanel } from "@/components/environments/connection-panel";
+import { DocumentsSection } from "@/components/documents/documents-section";
 import { EnvironmentForm } from "@/components/environments/environment-form";
 import { credentialsLabel } from "@/components/environments/labels";
 import { useDeleteEnvironment, useEnvironment, useUpdateEnvironment } from "@/components/environments/queries";
@@ -23,8 +25,23 @@ export function EnvironmentDetail({ name }: { name: string }) {
   const [confirming, setConfirming] = useState(false);
   const [saved, setSaved] = useState(false);
 
-  if (env.isError) return <Alert tone="error" title={`Cannot show ${name}`}>{env.error.message}</Alert>;
-  if (!env.data) return <p role="status">Loading {name}…</p>;
+  if (env.isError) {
+    return (
+      <ErrorState
+        level={1}
+        title={`${name} could not be shown`}
+        action={
+          <>
+            <Button onClick={() => void env.refetch()}>Try again</Button>
+            <ButtonLink variant="secondary" href="/environments">Back to environments</ButtonLink>
+          </>
+        }
+      >
+        {env.error.message}
+      </ErrorState>
+    );
+  }
+  if (!env.data) return <LoadingState title={name} label={`Loading ${name}…`} />;
   const e = env.data;
 
   return (
@@ -33,14 +50,13 @@ export function EnvironmentDetail({ name }: { name: string }) {
         title={e.name}
         description={
           <>
-            {e.region} · account <span className="font-mono">{e.accountId ?? "not recorded"}</span> · {credentialsLabel(e.credentials)} · version {e.version}
+            {e.region} · account <span className="break-all font-mono">{e.accountId ?? "not recorded"}</span> · {credentialsLabel(e.credentials)} · version {e.version}
           </>
         }
         actions={
           <>
-            <Link href={`/environments/${e.name}/provisioning`} className="rounded-md bg-blue-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-blue-800">
-              Provisioning checklist
-            </Link>
+            <ButtonLink href={`/environments/${e.name}/provisioning`}>Provisioning checklist</ButtonLink>
+            <ButtonLink href={`/environments/${e.name}/blueprints`} variant="secondary">Blueprints</ButtonLink>
             <Button variant="danger" onClick={() => setConfirming(true)}>
               Remove
             </Button>
@@ -48,19 +64,20 @@ export function EnvironmentDetail({ name }: { name: string }) {
         }
       />
       {created ? <Alert tone="success">Environment {e.name} was added.</Alert> : null}
-      <section aria-labelledby="people-heading" className="my-6 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
+      <section aria-labelledby="people-heading" className="my-6 min-w-0 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
         <h2 id="people-heading" className="mb-4 text-lg font-semibold">People</h2>
         <p className="mb-4 text-sm">
-          <Link className="text-blue-700 underline-offset-2 hover:underline" href={`/environments/${e.name}/entities`}>Entities</Link> ·{" "}
-          <Link className="text-blue-700 underline-offset-2 hover:underline" href={`/environments/${e.name}/invites`}>Invites</Link>
+          <Link className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300" href={`/environments/${e.name}/entities`}>Entities</Link> ·{" "}
+          <Link className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300" href={`/environments/${e.name}/invites`}>Invites</Link>
         </p>
         <ConsoleUsers environment={e.name} />
       </section>
-      <section aria-labelledby="connection-heading" className="my-6 rounded-lg border border-slate-200 bg-white p-5">
+      <section aria-labelledby="connection-heading" className="my-6 min-w-0 rounded-lg border border-slate-200 bg-white p-4 sm:p-5 dark:border-slate-700 dark:bg-slate-900">
         <h2 id="connection-heading" className="text-lg font-semibold">Connection</h2>
         <ConnectionPanel name={e.name} />
       </section>
-      <section aria-labelledby="settings-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+      <DocumentsSection env={e.name} />
+      <section aria-labelledby="settings-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 sm:p-5 dark:border-slate-700 dark:bg-slate-900">
         <h2 id="settings-heading" className="mb-4 text-lg font-semibold">Settings</h2>
         {saved ? <div className="mb-4"><Alert tone="success">Saved. This is now version {e.version}.</Alert></div> : null}
         <EnvironmentForm
@@ -76,10 +93,12 @@ export function EnvironmentDetail({ name }: { name: string }) {
             credentials: { type: "unchanged" },
             endpoint: e.endpoint ?? "",
             appApiUrl: e.appApiUrl ?? "",
+            appFunctionArn: e.appFunctionArn ?? "",
             sesSender: e.sesSender ?? "",
             description: e.description ?? "",
             readCapacity: e.readCapacity === null ? "" : String(e.readCapacity),
             writeCapacity: e.writeCapacity === null ? "" : String(e.writeCapacity),
+            languages: e.languages.join(", "),
             version: e.version,
           }}
           onSubmit={async (values) => {
@@ -89,7 +108,7 @@ export function EnvironmentDetail({ name }: { name: string }) {
           }}
         />
       </section>
-      <p className="mt-4 text-xs text-slate-500">
+      <p className="mt-4 break-words text-xs text-slate-600 dark:text-slate-400">
         Created {new Date(e.createdAt).toLocaleString()} by {e.createdBy}; last changed {new Date(e.updatedAt).toLocaleString()} by {e.updatedBy}.
       </p>
       <ConfirmDialog
@@ -108,7 +127,7 @@ export function EnvironmentDetail({ name }: { name: string }) {
         }}
       >
         <p>This removes {e.name} from the console&apos;s registry. Its AWS resources (tables, user pool, roles) are left as they are.</p>
-        {remove.isError ? <p className="mt-2 text-red-700">{remove.error.message}</p> : null}
+        {remove.isError ? <p className="mt-2 text-red-700 dark:text-red-400">{remove.error.message}</p> : null}
       </ConfirmDialog>
       {remove.isError ? <div className="mt-4"><Alert tone="error">{remove.error.message}</Alert></div> : null}
     </>

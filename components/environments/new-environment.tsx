@@ -15,10 +15,11 @@ export function NewEnvironment() {
       <EnvironmentForm
         mode="create"
         submitLabel="Add environment"
-        defaultValues={{ name: "", region: "us-east-1", credentials: { type: "default" }, accountId: "", endpoint: "", appApiUrl: "", sesSender: "", description: "", readCapacity: "", writeCapacity: "" }}
+        defaultValues={{ name: "", region: "us-east-1", credentials: { type: "default" }, accountId: "", endpoint: "", appApiUrl: "", appFunctionArn: "", sesSender: "", description: "", readCapacity: "", writeCapacity: "", languages: "en" }}
         onSubmit={async (values) => {
           const env = await create.mutateAsync(values as EnvironmentCreateInput);
-          router.push(`/environments/${env.name}?created=1`);
+          // Straight to what comes next: the checklist that takes it to green.
+          router.push(`/environments/${env.name}/provisioning?created=1`);
         }}
       />
     </>

@@ -8,6 +8,7 @@ import type {
   EnvironmentCreateInput,
   EnvironmentUpdateInput,
 } from "@/lib/environments/schema";
+import type { EnvironmentHealth } from "@/lib/provisioning/health-model";
 
 /** Query keys and hooks for the environment registry, in one place. */
 export const environmentKeys = {
@@ -15,10 +16,11 @@ export const environmentKeys = {
   detail: (name: string) => ["environments", name] as const,
 };
 
-export function useEnvironments() {
+export function useEnvironments(enabled = true) {
   return useQuery({
     queryKey: environmentKeys.all,
     queryFn: () => api<{ items: Environment[] }>("/api/environments").then((r) => r.items),
+    enabled,
   });
 }
 
@@ -68,5 +70,14 @@ export function useTestConnection(name: string) {
   return useMutation({
     mutationFn: () =>
       api<ConnectionResult>(`/api/environments/${encodeURIComponent(name)}/test-connection`, { method: "POST" }),
+  });
+}
+
+/** Every environment's checklist at a glance (read server-side in parallel, cached briefly). */
+export function useEnvironmentHealth(fresh = false) {
+  return useQuery({
+    queryKey: [...environmentKeys.all, "health", fresh] as const,
+    queryFn: () => api<{ items: EnvironmentHealth[] }>(`/api/environment-health${fresh ? "?fresh=1" : ""}`).then((r) => r.items),
+    staleTime: 15_000,
   });
 }

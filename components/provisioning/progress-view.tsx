@@ -14,13 +14,13 @@ export function ProgressView({ items, summary }: { items: ProgressItem[]; summar
       <progress className="h-2 w-full" max={items.length || 1} value={finished} aria-label={`${finished} of ${items.length} changes finished`} />
       <ol className="flex flex-col gap-1 text-sm">
         {items.map((i) => (
-          <li key={i.id} data-testid={`progress-${i.id}`} data-status={i.status} className="flex items-start gap-3">
+          <li key={i.id} data-testid={`progress-${i.id}`} data-status={i.status} className="flex min-w-0 items-start gap-3">
             <span className="w-16 shrink-0"><StatusBadge status={i.status} /></span>
-            <span className="flex-1">
-              <span className="font-mono text-xs text-slate-500">{i.step}</span> {i.title}
-              {i.message ? <span className="block text-red-800">{i.message}</span> : null}
+            <span className="min-w-0 flex-1 [overflow-wrap:anywhere]">
+              <span className="font-mono text-xs text-slate-600 dark:text-slate-400">{i.step}</span> {i.title}
+              {i.message ? <span className="block text-red-800 dark:text-red-300">{i.message}</span> : null}
             </span>
-            <span className="w-16 text-right tabular-nums text-slate-500">{i.ms !== undefined ? `${i.ms} ms` : ""}</span>
+            <span className="w-16 shrink-0 text-right tabular-nums text-slate-600 dark:text-slate-400">{i.ms !== undefined ? `${i.ms} ms` : ""}</span>
           </li>
         ))}
       </ol>

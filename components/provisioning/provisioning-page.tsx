@@ -2,143 +2,144 @@
 
 import Link from "next/link";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { ErrorState, LoadingState } from "@/components/ui/states";
+import { useEnvironment } from "@/components/environments/queries";
+import { ApplyConfirm } from "@/components/provisioning/apply-confirm";
 import { ChecklistTable } from "@/components/provisioning/checklist-table";
+import { LeastPrivilege } from "@/components/provisioning/least-privilege";
+import { NextStepsPanel } from "@/components/provisioning/next-steps-panel";
 import { PlanView } from "@/components/provisioning/plan-view";
-import { ProgressView, type ProgressItem } from "@/components/provisioning/progress-view";
+import { ProgressView } from "@/components/provisioning/progress-view";
 import { provisioningKeys, useChecklist, usePlan } from "@/components/provisioning/queries";
 import { StatusBar } from "@/components/provisioning/status-badge";
-import { ApiError } from "@/lib/http/client";
-import { postNdjson } from "@/lib/http/ndjson";
-import type { ProvisionEvent, StepStatus } from "@/lib/provisioning/model";
+import { liveStepStatus, useApply } from "@/components/provisioning/use-apply";
+import { countStatuses } from "@/lib/provisioning/health-summary";
+import { itemFor, nextSteps } from "@/lib/provisioning/next-steps";
 
-export function ProvisioningPage({ env }: { env: string }) {
+export function ProvisioningPage({ env, created = false, autoPlan = false }: { env: string; created?: boolean; autoPlan?: boolean }) {
   const client = useQueryClient();
   const checklist = useChecklist(env);
+  const environment = useEnvironment(env);
   const plan = usePlan(env);
   const [confirming, setConfirming] = useState(false);
-  const [progress, setProgress] = useState<ProgressItem[] | null>(null);
-  const [summary, setSummary] = useState<string | null>(null);
-  const [applyError, setApplyError] = useState<string | null>(null);
-  const [running, setRunning] = useState(false);
   const refresh = () => client.invalidateQueries({ queryKey: provisioningKeys.checklist(env) });
+  // The checklist read before a run is stale while it goes on and until it is read again.
+  const [appliedAt, setAppliedAt] = useState(0);
+  const run = useApply(env, () => {
+    setAppliedAt(Date.now());
+    plan.reset();
+    void refresh();
+    void client.invalidateQueries({ queryKey: ["environments"] });
+  });
+  const showLive = run.running || (run.progress !== null && checklist.dataUpdatedAt < appliedAt);
 
-  async function apply() {
-    const confirmed = plan.data;
-    setConfirming(false);
-    if (!confirmed) return;
-    setApplyError(null);
-    setSummary(null);
-    setRunning(true);
-    const titles = new Map(confirmed.changes.map((c) => [c.id, c]));
-    setProgress(confirmed.changes.map((c) => ({ id: c.id, step: c.step, title: c.title, status: "waiting" })));
-    try {
-      await postNdjson<ProvisionEvent>(`/api/environments/${encodeURIComponent(env)}/provision`, { fingerprint: confirmed.fingerprint }, (e) => {
-        if (e.type === "start") {
-          setProgress(e.changes.map((c) => ({ id: c.id, step: c.step, title: titles.get(c.id)?.title ?? c.title, status: "waiting" })));
-        } else if (e.type === "change") {
-          setProgress((items) => (items ?? []).map((i) => (i.id === e.id ? { ...i, status: e.status, ms: e.ms ?? i.ms, message: e.message } : i)));
-        } else if (e.type === "done") {
-          setSummary(
-            e.ok
-              ? `Done in ${(e.ms / 1000).toFixed(1)} s: ${e.awsCalls} AWS calls, ${e.mutatingCalls} of them changes.`
-              : `${e.failed.length} change${e.failed.length === 1 ? "" : "s"} did not finish. Fix the cause (see the messages), then plan and apply again: finished steps are kept.`,
-          );
-        } else {
-          setApplyError(e.message);
-        }
-      });
-    } catch (err) {
-      setApplyError(err instanceof ApiError ? err.message : "Applying failed. Plan again to see where things stand.");
-    } finally {
-      setRunning(false);
-      plan.reset();
-      void refresh();
-    }
+  function startPlan() {
+    run.reset();
+    plan.mutate();
   }
 
-  const rows = checklist.data?.rows ?? [];
-  const counts = rows.reduce<Record<StepStatus, number>>((acc, r) => ({ ...acc, [r.status]: acc[r.status] + 1 }), { done: 0, missing: 0, drifted: 0, blocked: 0, manual: 0 });
-  const denied = checklist.data?.leastPrivilege.filter((l) => !l.allowed) ?? [];
+  // The command palette's "Plan changes for …" opens this page with ?plan=1.
+  const planned = useRef(false);
+  useEffect(() => {
+    if (autoPlan && !planned.current) {
+      planned.current = true;
+      plan.mutate();
+    }
+  }, [autoPlan, plan]);
+
+  if (checklist.isPending) return <LoadingState title={`Provisioning ${env}`} label="Reading AWS…" rows={8} />;
+  if (checklist.isError) {
+    return (
+      <ErrorState
+        level={1}
+        title={`The checklist of ${env} could not be read`}
+        action={
+          <>
+            <Button onClick={() => void refresh()}>Try again</Button>
+            <ButtonLink variant="secondary" href={`/environments/${env}`}>Environment settings</ButtonLink>
+          </>
+        }
+      >
+        {checklist.error.message}
+      </ErrorState>
+    );
+  }
+
+  const data = checklist.data;
+  const items = nextSteps(data.rows, { hasSender: Boolean(environment.data?.sesSender) });
 
   return (
     <>
       <PageHeader
         title={`Provisioning ${env}`}
-        description={<>Every step of the setup document, read live from AWS. <Link className="text-blue-700 underline" href={`/environments/${env}`}>Environment settings</Link></>}
+        description={
+          <>
+            Every step of the setup document, read live from AWS.{" "}
+            <Link className="text-blue-700 underline dark:text-blue-300" href={`/environments/${env}`}>Environment settings</Link>
+          </>
+        }
         actions={
           <>
             <Button variant="secondary" busy={checklist.isFetching} onClick={() => void refresh()}>Refresh</Button>
-            <Button busy={plan.isPending} disabled={running} onClick={() => { setProgress(null); setSummary(null); plan.mutate(); }}>Plan changes</Button>
+            <Button busy={plan.isPending} disabled={run.running} onClick={startPlan}>Plan changes</Button>
           </>
         }
       />
-      {checklist.isError ? <Alert tone="error" title="The checklist could not be read">{checklist.error.message}</Alert> : null}
-      {checklist.isPending ? <p role="status">Reading AWS…</p> : null}
-      {checklist.data ? (
-        <div className="mb-6 flex flex-col gap-2">
-          <StatusBar counts={counts} />
-          <p className="text-xs text-slate-500">
-            Account {checklist.data.accountId ?? "unknown"} · {checklist.data.region} · read in {checklist.data.readMs} ms at {new Date(checklist.data.readAt).toLocaleTimeString()}
-          </p>
-        </div>
+      {created ? <div className="mb-4"><Alert tone="success">Environment {env} was added. The steps below take it to green.</Alert></div> : null}
+      <div className="mb-6 flex flex-col gap-2">
+        <StatusBar counts={countStatuses(data.rows)} />
+        <p className="break-words text-xs text-slate-600 dark:text-slate-400">
+          Account {data.accountId ?? "unknown"} · {data.region} · read in {data.readMs} ms at {new Date(data.readAt).toLocaleTimeString()}
+        </p>
+      </div>
+
+      {!plan.data && !run.running ? (
+        <NextStepsPanel env={env} items={items} onChanged={() => void refresh()} onPlan={startPlan} planBusy={plan.isPending} applying={run.running} />
       ) : null}
 
-      {plan.isError ? <Alert tone="error">{plan.error.message}</Alert> : null}
-      {plan.data && !progress ? (
-        <div className="mb-8 flex flex-col gap-4 rounded-lg border border-blue-200 bg-blue-50/40 p-4">
+      {plan.isError ? <div className="mb-6"><Alert tone="error">{plan.error.message}</Alert></div> : null}
+      {plan.data && !run.progress ? (
+        <div className="mb-8 flex min-w-0 flex-col gap-4 rounded-lg border border-blue-200 bg-blue-50/40 p-4 dark:border-blue-900 dark:bg-blue-950/20">
           <PlanView plan={plan.data} />
           {plan.data.changes.length ? (
-            <div className="flex gap-2">
+            <div className="flex flex-wrap gap-2">
               <Button onClick={() => setConfirming(true)}>Apply this plan</Button>
               <Button variant="ghost" onClick={() => plan.reset()}>Discard</Button>
             </div>
-          ) : null}
-        </div>
-      ) : null}
-      {progress ? (
-        <div className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
-          <ProgressView items={progress} summary={summary} />
-          {applyError ? <div className="mt-3"><Alert tone="error">{applyError}</Alert></div> : null}
-        </div>
-      ) : null}
-      {!progress && applyError ? <Alert tone="error">{applyError}</Alert> : null}
-
-      {checklist.data ? <ChecklistTable env={env} rows={checklist.data.rows} onChanged={() => void refresh()} /> : null}
-
-      {checklist.data ? (
-        <section aria-labelledby="lp-heading" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="lp-heading" className="text-lg font-semibold">Least privilege</h2>
-          <p className="text-sm text-slate-600">
-            The rendered {env}_tt_policy, evaluated against the {checklist.data.leastPrivilege.length} AWS actions the TankTower app performs.
-          </p>
-          {denied.length ? (
-            <Alert tone="warning" title={`${denied.length} action${denied.length === 1 ? " would be" : "s would be"} denied`}>
-              <ul className="list-disc pl-5 font-mono text-xs">{denied.map((d) => <li key={`${d.action} ${d.resource}`}>{d.action} on {d.resource} ({d.why})</li>)}</ul>
-            </Alert>
           ) : (
-            <p className="mt-2 text-sm text-green-800">Every action the app performs is allowed.</p>
+            <div><Button variant="ghost" onClick={() => plan.reset()}>Close the plan</Button></div>
           )}
-          <details className="mt-3 text-sm">
-            <summary className="cursor-pointer text-blue-800">Corrections made to the setup document</summary>
-            <ul className="mt-2 list-disc pl-5">{checklist.data.fixes.map((f) => <li key={f.text}><strong>{f.step}:</strong> {f.text}</li>)}</ul>
-          </details>
-        </section>
+        </div>
       ) : null}
+      {run.progress ? (
+        <div className="mb-8 min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+          <ProgressView items={run.progress} summary={run.summary} />
+          {run.error ? <div className="mt-3"><Alert tone="error">{run.error}</Alert></div> : null}
+        </div>
+      ) : null}
+      {!run.progress && run.error ? <Alert tone="error">{run.error}</Alert> : null}
 
-      <ConfirmDialog
+      <h2 className="sr-only">Steps</h2>
+      <ChecklistTable env={env} rows={data.rows} live={showLive ? liveStepStatus(run.progress) : undefined} fixOf={(step) => itemFor(items, step)} />
+      <LeastPrivilege env={env} checklist={data} />
+
+      <ApplyConfirm
+        env={env}
+        plan={plan.data}
         open={confirming}
-        title={`Apply ${plan.data?.changes.length ?? 0} changes to ${env}?`}
-        confirmLabel="Apply"
         onCancel={() => setConfirming(false)}
-        onConfirm={() => void apply()}
-      >
-        <p>The console makes exactly the changes in the plan. If AWS changed since, it refuses and asks you to plan again.</p>
-      </ConfirmDialog>
+        onConfirm={() => {
+          const confirmed = plan.data;
+          setConfirming(false);
+          if (!confirmed) return;
+          setAppliedAt(Date.now());
+          void run.apply(confirmed);
+        }}
+      />
     </>
   );
 }

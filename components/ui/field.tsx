@@ -13,20 +13,20 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
 
 function FieldShell({ id, label, hint, error, required, children }: FieldProps & { id: string; children: ReactNode }) {
   return (
-    <div className="flex flex-col gap-1">
-      <div className="text-sm font-medium text-slate-800">
+    <div className="flex min-w-0 flex-col gap-1">
+      <div className="text-sm font-medium text-slate-800 dark:text-slate-200">
         <label htmlFor={id}>{label}</label>
         {/* Outside the label: the control's name stays the label text; aria-required says "required". */}
-        {required ? <span aria-hidden className="text-red-700"> *</span> : null}
+        {required ? <span aria-hidden className="text-red-700 dark:text-red-400"> *</span> : null}
       </div>
       {children}
       {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
+        <p id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
+        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
           {error}
         </p>
       ) : null}
@@ -35,7 +35,7 @@ function FieldShell({ id, label, hint, error, required, children }: FieldProps &
 }
 
 const control =
-  "rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-200 disabled:bg-slate-100";
+  "w-full min-w-0 rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-200 disabled:bg-slate-100 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-500 dark:focus:border-blue-400 dark:focus:ring-blue-900 dark:disabled:bg-slate-800";
 
 export function TextField({ label, hint, error, required, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
@@ -47,7 +47,7 @@ export function TextField({ label, hint, error, required, ...input }: FieldProps
         aria-invalid={error ? true : undefined}
         aria-required={required || undefined}
         aria-describedby={describedBy(id, hint, error)}
-        className={`${control} ${error ? "border-red-600" : "border-slate-300"}`}
+        className={`${control} ${error ? "border-red-600 dark:border-red-400" : "border-slate-300 dark:border-slate-600"}`}
       />
     </FieldShell>
   );
@@ -69,7 +69,7 @@ export function SelectField({
         {...select}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
-        className={`${control} ${error ? "border-red-600" : "border-slate-300"}`}
+        className={`${control} ${error ? "border-red-600 dark:border-red-400" : "border-slate-300 dark:border-slate-600"}`}
       >
         {children}
       </select>

@@ -32,3 +32,7 @@ export const auditPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type AuditPage = z.infer<typeof auditPageSchema>;
+
+/** A linked record: its id in the path, its time in the query (together they are its key). */
+export const auditRecordParamsSchema = z.object({ id: z.uuid({ error: "Not an audit record id." }) });
+export const auditRecordQuerySchema = z.object({ at: z.iso.datetime({ error: "at must be the record's ISO-8601 time." }) });

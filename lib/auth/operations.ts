@@ -22,6 +22,8 @@ export const createSessionOp = defineOperation({
   body: sessionCreateSchema,
   response: principalViewSchema,
   status: 201,
+  // Tokens that do not verify, or an account that is disabled or gone.
+  errorStatuses: [401],
 });
 
 export const getSessionOp = defineOperation({
@@ -38,10 +40,21 @@ export const deleteSessionOp = defineOperation({
   id: "deleteSession",
   method: "DELETE",
   path: "/api/session",
-  summary: "Sign out",
+  summary: "Sign out: ends this session on every replica at once (its server-side record is deleted)",
   tag: "Session",
   role: "public",
   status: 204,
+});
+
+export const deleteAllSessionsOp = defineOperation({
+  id: "deleteAllSessions",
+  method: "DELETE",
+  path: "/api/sessions",
+  summary: "Sign out everywhere: end every session of the signed-in user, this one included",
+  tag: "Session",
+  role: "authenticated",
+  response: z.object({ ended: z.number().int().min(0) }),
+  audit: "session.end-all",
 });
 
 export const healthOp = defineOperation({

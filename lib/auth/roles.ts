@@ -25,6 +25,8 @@ export type Principal = {
   groups: string[];
   /** When the session ends for good (ms since epoch). */
   sessionEndsAt: number;
+  /** Set when the caller authenticated with a personal API token (lib/auth/api-tokens.ts), not a session. */
+  tokenId?: string;
 };
 
 const RANK: Record<Role, number> = { viewer: 1, admin: 2, operator: 3 };

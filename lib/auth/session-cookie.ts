@@ -5,12 +5,15 @@ import { seal, unseal } from "@/lib/crypto/sealed";
 /**
  * The session cookie: the principal, expiries and the Cognito refresh token,
  * sealed with AES-256-GCM (encrypted and authenticated) under a key derived
- * from TT_CONSOLE_SECRET. The browser cannot read or alter it.
+ * from TT_CONSOLE_SECRET. The browser cannot read or alter it. It is only
+ * accepted while its server-side record (by `sid`) exists.
  */
 export const SESSION_COOKIE = "tt_session";
 
 const payloadSchema = z.object({
   v: z.literal(1),
+  /** The server-side session record this cookie belongs to (lib/auth/session-store.ts). */
+  sid: z.string().min(16),
   sub: z.string(),
   email: z.string(),
   username: z.string(),

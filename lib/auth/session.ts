@@ -9,6 +9,7 @@ import { homeClients } from "@/lib/aws/clients";
 import { isAwsError, toUpstreamError } from "@/lib/aws/errors";
 import { consoleAuthSettings, type ConsoleAuthSettings } from "@/lib/auth/console-settings";
 import { verifyIdToken, type IdTokenClaims } from "@/lib/auth/verify-id-token";
+import { createSessionRecord, deleteSessionRecord, newSessionId } from "@/lib/auth/session-store";
 import type { SessionPayload } from "@/lib/auth/session-cookie";
 import { OPERATORS_GROUP, type Principal } from "@/lib/auth/roles";
 import type { PrincipalView } from "@/lib/auth/schema";
@@ -62,6 +63,7 @@ async function accountOf(settings: ConsoleAuthSettings, username: string): Promi
 }
 
 function payloadFor(
+  sid: string,
   claims: IdTokenClaims,
   groups: string[],
   maxExp: number,
@@ -70,6 +72,7 @@ function payloadFor(
 ): SessionPayload {
   return {
     v: 1,
+    sid,
     sub: claims.sub,
     email: claims.email,
     username: claims.username,
@@ -85,7 +88,9 @@ export async function startSession(tokens: SignInTokens, now = Date.now()): Prom
   const claims = await verifyIdToken(settings, tokens.idToken);
   const [account, groups] = await Promise.all([accountOf(settings, claims.username), groupsOf(settings, claims.username)]);
   const maxExp = now + config().sessionMaxHours * 3600 * 1000;
-  return payloadFor({ ...claims, email: account.email }, groups, maxExp, tokens.refreshToken, now);
+  const session = payloadFor(newSessionId(), { ...claims, email: account.email }, groups, maxExp, tokens.refreshToken, now);
+  await createSessionRecord({ sid: session.sid, sub: session.sub, email: session.email, maxExp }, now);
+  return session;
 }
 
 /** Exchanges the refresh token for a new ID token and re-reads the groups. */
@@ -112,7 +117,7 @@ export async function refreshSession(session: SessionPayload, now = Date.now()):
   const claims = await verifyIdToken(settings, idToken);
   if (claims.sub !== session.sub) throw new UnauthenticatedError("Your session has expired. Sign in again.");
   const [account, groups] = await Promise.all([accountOf(settings, claims.username), groupsOf(settings, claims.username)]);
-  return payloadFor({ ...claims, email: account.email }, groups, session.maxExp, session.refreshToken, now);
+  return payloadFor(session.sid, { ...claims, email: account.email }, groups, session.maxExp, session.refreshToken, now);
 }
 
 export function principalOf(session: SessionPayload): Principal {
@@ -136,9 +141,15 @@ export function principalView(p: Principal | SessionPayload): PrincipalView {
   };
 }
 
-/** Sign-out: revoke the refresh token at Cognito (best effort; the cookie is cleared regardless). */
+/**
+ * Sign-out: the server-side record goes (that is what ends the session, on
+ * every replica), then the refresh token is revoked at Cognito, best effort
+ * (the sandbox cannot, and access tokens stay valid until they expire anyway).
+ */
 export async function endSession(session: SessionPayload | undefined): Promise<void> {
-  if (!session?.refreshToken) return;
+  if (!session) return;
+  await deleteSessionRecord(session.sub, session.sid);
+  if (!session.refreshToken) return;
   try {
     const settings = await consoleAuthSettings();
     await homeClients().cognito.send(new RevokeTokenCommand({ ClientId: settings.clientId, Token: session.refreshToken }));

@@ -12,6 +12,8 @@ const READ_ONLY = /^(Get|List|Describe|Head|Query|Scan|BatchGet|Simulate)/;
 export class CallLog {
   total = 0;
   mutating = 0;
+  /** Attempts beyond the first, made by the SDK's retry strategy (throttling, 5xx, network). */
+  retries = 0;
   readonly mutations: string[] = [];
   /** Make every call wait for the previous one: the one-by-one baseline of the bench. */
   serial = false;
@@ -21,6 +23,11 @@ export class CallLog {
     const result = this.tail.then(call, call);
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /** `attempts` as the SDK reports it in `$metadata` of an answer or an error. */
+  attempted(attempts: number | undefined): void {
+    if (attempts && attempts > 1) this.retries += attempts - 1;
   }
 
   record(commandName: string): void {

@@ -7,6 +7,7 @@ import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { SESClient } from "@aws-sdk/client-ses";
 import { S3Client } from "@aws-sdk/client-s3";
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { config } from "@/lib/config/env";
 import { credentialProvider, type ResolvedCredentialSource } from "@/lib/aws/credentials";
 import { currentCallLog } from "@/lib/aws/call-log";
@@ -34,6 +35,7 @@ export type AwsClients = {
   /** SES v1, only for GetSendQuota (the emulator has no SES v2 GetAccount). */
   sesClassic: SESClient;
   s3: S3Client;
+  events: EventBridgeClient;
 };
 
 const cache = new Map<string, AwsClients>();
@@ -48,17 +50,34 @@ type Countable = {
   };
 };
 
-/** Reports each call to the CallLog of the current async context, if any. */
+/** Reports each call, and how many attempts it took, to the CallLog of the current async context, if any. */
 function counted<C>(client: C): C {
   (client as unknown as Countable).middlewareStack.add(
     (next, context) => async (args) => {
       const log = currentCallLog();
       log?.record(context.commandName ?? "Unknown");
-      return log?.serial ? log.exclusive(() => next(args)) : next(args);
+      if (!log) return next(args);
+      const send = () =>
+        next(args).then(
+          (result) => {
+            log.attempted(attemptsOf((result as { output?: unknown }).output));
+            return result;
+          },
+          (err: unknown) => {
+            log.attempted(attemptsOf(err));
+            throw err;
+          },
+        );
+      return log.serial ? log.exclusive(send) : send();
     },
     { step: "initialize", name: "ttCallLog" },
   );
   return client;
+}
+
+function attemptsOf(value: unknown): number | undefined {
+  const attempts = (value as { $metadata?: { attempts?: unknown } } | undefined)?.$metadata?.attempts;
+  return typeof attempts === "number" ? attempts : undefined;
 }
 
 function build(target: AwsTarget): AwsClients {
@@ -83,6 +102,7 @@ function build(target: AwsTarget): AwsClients {
     ses: counted(new SESv2Client(base)),
     sesClassic: counted(new SESClient(base)),
     // Path-style addressing works with every endpoint, custom ones included.
+    events: counted(new EventBridgeClient(base)),
     s3: counted(new S3Client({ ...base, forcePathStyle: Boolean(target.endpoint) || Boolean(config().endpointUrl) })),
   };
 }

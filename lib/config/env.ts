@@ -18,6 +18,7 @@ const schema = z.object({
   TT_CONSOLE_CLIENT_ID: z.string().optional(),
   TT_CONSOLE_POOL_NAME: z.string().default("tanktower-console"),
   TT_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  TT_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(25),
   /** The verified SES sender of the console's own emails (environment admin and viewer invitations). */
   TT_CONSOLE_EMAIL_SENDER: z.string().optional(),
   TT_SANDBOX_OPERATOR_EMAIL: z.string().default("operator@sandbox.tanktower.local"),
@@ -26,6 +27,17 @@ const schema = z.object({
   AWS_DEFAULT_REGION: z.string().optional(),
   AWS_ENDPOINT_URL: z.url().optional(),
   AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: z.url().optional(),
+  /**
+   * "true" when the console sits behind a reverse proxy that sets
+   * X-Forwarded-Host/-Proto itself (overwriting what clients send). Otherwise
+   * those headers come from the client and are ignored.
+   */
+  TT_TRUST_PROXY: z.enum(["true", "false", "1", "0"], { error: "TT_TRUST_PROXY must be true or false" }).default("false"),
+  /** The origin browsers use to reach the console (https://console.example.com); the Origin check compares against it. */
+  TT_PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/, error: "TT_PUBLIC_ORIGIN must be an http(s) origin such as https://console.example.com" })
+    .transform((v) => new URL(v).origin)
+    .optional(),
   NODE_ENV: z.string().default("development"),
 });
 
@@ -40,10 +52,16 @@ export type ConsoleConfig = {
   userPoolIdOverride: string | undefined;
   clientIdOverride: string | undefined;
   sessionMaxHours: number;
+  /** How long a stopping server (SIGTERM) lets running applies finish their steps in flight. */
+  shutdownGraceMs: number;
   sandboxOperator: { email: string; password: string };
   /** Sender of the console's own emails; the sandbox environment's (verified) sender in sandbox mode. */
   consoleEmailSender: string | undefined;
   production: boolean;
+  /** Forwarded headers are set by a trusted reverse proxy (TT_TRUST_PROXY). */
+  trustProxy: boolean;
+  /** The configured public origin (TT_PUBLIC_ORIGIN), if any. */
+  publicOrigin: string | undefined;
 };
 
 let cached: ConsoleConfig | undefined;
@@ -72,9 +90,12 @@ export function config(): ConsoleConfig {
     userPoolIdOverride: e.TT_CONSOLE_USER_POOL_ID,
     clientIdOverride: e.TT_CONSOLE_CLIENT_ID,
     sessionMaxHours: e.TT_SESSION_MAX_HOURS,
+    shutdownGraceMs: e.TT_SHUTDOWN_GRACE_SECONDS * 1000,
     sandboxOperator: { email: e.TT_SANDBOX_OPERATOR_EMAIL, password: e.TT_SANDBOX_OPERATOR_PASSWORD },
     consoleEmailSender: e.TT_CONSOLE_EMAIL_SENDER ?? (e.TT_MODE === "sandbox" ? "no-reply@sandbox.tanktower.local" : undefined),
     production: e.NODE_ENV === "production",
+    trustProxy: e.TT_TRUST_PROXY === "true" || e.TT_TRUST_PROXY === "1",
+    publicOrigin: e.TT_PUBLIC_ORIGIN,
   };
   return cached;
 }
@@ -91,6 +112,16 @@ export function consoleSecret(): string {
     );
   }
   return value;
+}
+
+/**
+ * The secret being rotated out (docs/deploy.md, "Rotating TT_CONSOLE_SECRET"):
+ * what was sealed with it still opens until it is re-sealed; nothing new is
+ * sealed with it.
+ */
+export function previousConsoleSecret(): string | undefined {
+  const value = process.env.TT_CONSOLE_SECRET_PREVIOUS;
+  return value && value.length >= 32 ? value : undefined;
 }
 
 /** Tests change process.env between cases. */

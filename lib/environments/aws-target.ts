@@ -2,11 +2,16 @@ import "server-only";
 import { clientsFor, type AwsClients, type AwsTarget } from "@/lib/aws/clients";
 import type { ResolvedCredentialSource } from "@/lib/aws/credentials";
 import { unseal } from "@/lib/crypto/sealed";
-import { AppError } from "@/lib/http/errors";
+import { config } from "@/lib/config/env";
+import { AppError, ConflictError } from "@/lib/http/errors";
+import { endpointRefusal } from "@/lib/environments/endpoint-policy";
 import type { EnvironmentRecord } from "@/lib/environments/record";
 
 /** The AWS target of an environment; the sealed secret is opened only here, in memory. */
 export function targetFor(record: EnvironmentRecord): AwsTarget {
+  // A record saved before endpoints were checked must not reach a metadata address either.
+  const refusal = record.endpoint ? endpointRefusal(record.endpoint, config().mode) : undefined;
+  if (refusal) throw new ConflictError(`${record.name}'s AWS endpoint cannot be used: ${refusal}`, { endpoint: [refusal] });
   const c = record.credentials;
   let credentials: ResolvedCredentialSource;
   if (c.type === "keys") {

@@ -48,7 +48,8 @@ export const updateEnvironmentOp = defineOperation({
   id: "updateEnvironment",
   method: "PATCH",
   path: "/api/environments/{env}",
-  summary: "Change an environment (all editable fields, at the version you read; 409 if stale)",
+  summary:
+    "Change an environment: a partial update. Fields left out keep their value; null clears an optional field; version (the one you read) is required, 409 if stale",
   tag: "Environments",
   role: "operator",
   params: envParamsSchema,

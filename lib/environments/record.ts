@@ -21,10 +21,13 @@ export const environmentRecordSchema = z.object({
   credentials: storedCredentialsSchema,
   endpoint: z.string().optional(),
   appApiUrl: z.string().optional(),
+  appFunctionArn: z.string().optional(),
   sesSender: z.string().optional(),
   description: z.string().optional(),
   readCapacity: z.number().int().optional(),
   writeCapacity: z.number().int().optional(),
+  /** Languages of multilingual document fields, first is the default; absent means ["en"]. */
+  languages: z.array(z.string()).optional(),
   createdAt: z.string(),
   createdBy: z.string(),
   updatedAt: z.string(),
@@ -34,6 +37,12 @@ export const environmentRecordSchema = z.object({
 export type EnvironmentRecord = z.infer<typeof environmentRecordSchema>;
 
 export const ENV_PK = "ENV";
+
+export const DEFAULT_LANGUAGES: readonly string[] = ["en"];
+
+export function languagesOf(record: Pick<EnvironmentRecord, "languages">): string[] {
+  return record.languages?.length ? [...record.languages] : [...DEFAULT_LANGUAGES];
+}
 
 export function environmentKey(name: string) {
   return { pk: ENV_PK, sk: name };
@@ -71,10 +80,12 @@ export function toView(record: EnvironmentRecord): Environment {
     credentials: credentialsView(record.credentials),
     endpoint: record.endpoint ?? null,
     appApiUrl: record.appApiUrl ?? null,
+    appFunctionArn: record.appFunctionArn ?? null,
     sesSender: record.sesSender ?? null,
     description: record.description ?? null,
     readCapacity: record.readCapacity ?? null,
     writeCapacity: record.writeCapacity ?? null,
+    languages: languagesOf(record),
     createdAt: record.createdAt,
     createdBy: record.createdBy,
     updatedAt: record.updatedAt,

@@ -22,6 +22,8 @@ export async function ensureSandboxEnvironment(actor: string): Promise<{ created
       credentials: { type: "default" },
       sesSender: "no-reply@sandbox.tanktower.local",
       description: "The local AWS emulator that npm run dev starts.",
+      // Two languages, so the example blueprints' multilingual fields show what they do.
+      languages: ["en", "fr"],
     },
     actor,
   );

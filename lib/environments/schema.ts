@@ -29,14 +29,55 @@ const optionalText = <T extends z.ZodType<string, string>>(schema: T) =>
     .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()))
     .pipe(schema.optional());
 
-/** A whole number of capacity units; forms send "" for "use the default". */
+/**
+ * A whole number of capacity units from 1 to 1000; forms send text ("" for
+ * "use the default"), API clients a number. Both shapes carry their bounds in
+ * the schema itself, so the OpenAPI document says exactly what is accepted.
+ */
+const CAPACITY_TEXT = /^\s*(?:[1-9]\d{0,2}|1000)?\s*$/;
 function optionalCapacity(label: string) {
+  const bounds = `${label} must be a whole number from 1 to 1000 (raise it in AWS if you need more).`;
   return z
-    .union([z.string(), z.number()])
+    .union(
+      [
+        z.string().regex(CAPACITY_TEXT, bounds),
+        z.number().int(`${label} must be a whole number.`).min(1, `${label} is at least 1.`).max(1000, `${label} is at most 1000 here; raise it in AWS if you need more.`),
+      ],
+      { error: bounds },
+    )
     .optional()
     .transform((v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? undefined : Number(v)))
-    .pipe(z.number({ error: `${label} must be a whole number.` }).int(`${label} must be a whole number.`).min(1, `${label} is at least 1.`).max(1000, `${label} is at most 1000 here; raise it in AWS if you need more.`).optional());
+    .pipe(z.number().optional());
 }
+
+/** BCP 47 tags as most people write them: en, fr, pt-BR, zh-Hant. */
+export const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/**
+ * Languages of multilingual document fields, the first being the default.
+ * Forms send "en, fr"; API clients may send a list; empty means the default ["en"].
+ */
+const languagesSchema = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => {
+    const list = (typeof v === "string" ? v.split(",") : (v ?? [])).map((s) => s.trim()).filter(Boolean);
+    return list.length ? [...new Set(list)] : undefined;
+  })
+  .pipe(
+    z
+      .array(z.string())
+      .max(20, "At most 20 languages.")
+      .optional()
+      // One message on the field itself (the form edits the list as one text input).
+      .superRefine((list, ctx) => {
+        const bad = (list ?? []).filter((code) => !LANGUAGE_PATTERN.test(code));
+        if (bad.length) ctx.addIssue({ code: "custom", message: `Not a language code: ${bad.join(", ")}. Use codes such as en, fr or pt-BR, separated by commas.` });
+      }),
+  );
+/** An http(s) URL; `file:`, `javascript:` and the like are refused here, metadata addresses by the server. */
+const httpUrl = (example: string) =>
+  z.url({ protocol: /^https?$/, error: `Use a full http(s) URL such as ${example}.` }).max(512);
 
 export const accountIdSchema = z.string().regex(/^\d{12}$/, "An AWS account id is 12 digits.");
 
@@ -75,13 +116,16 @@ const environmentFields = {
   region: regionSchema,
   accountId: optionalText(accountIdSchema),
   credentials: credentialsInputSchema,
-  endpoint: optionalText(z.url({ error: "Use a full URL such as http://127.0.0.1:4566." }).max(512)),
-  appApiUrl: optionalText(z.url({ error: "Use a full URL such as https://abc123.execute-api.us-east-1.amazonaws.com/prod." }).max(512)),
+  endpoint: optionalText(httpUrl("http://127.0.0.1:4566")),
+  appApiUrl: optionalText(httpUrl("https://abc123.execute-api.us-east-1.amazonaws.com/prod")),
+  /** The app's Lambda function: the target of job schedules (EventBridge rules). */
+  appFunctionArn: optionalText(z.string().regex(/^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[\w-]{1,64}(:[\w$-]+)?$/, "Use a Lambda function ARN such as arn:aws:lambda:us-east-1:123456789012:function:tanktower-app.")),
   sesSender: optionalText(z.email({ error: "Use an email address such as no-reply@example.com." }).max(254)),
   description: optionalText(z.string().max(500, "Keep the description under 500 characters.")),
   /** Step 3: provisioned capacity of each table and index; 1 stays within the free tier. */
   readCapacity: optionalCapacity("Read capacity"),
   writeCapacity: optionalCapacity("Write capacity"),
+  languages: languagesSchema,
 };
 
 export const environmentCreateSchema = z
@@ -94,9 +138,31 @@ export const environmentCreateSchema = z
 export type EnvironmentCreateInput = z.input<typeof environmentCreateSchema>;
 export type EnvironmentCreate = z.output<typeof environmentCreateSchema>;
 
+/**
+ * On update, a field that is absent stays as it is; `null` (or "" from a form)
+ * clears it.
+ */
+function clearable<T extends z.ZodType>(field: T) {
+  return z.union([z.null(), z.literal("")]).transform(() => null).or(field).optional();
+}
+
+/**
+ * PATCH is a partial update: only the fields present change. `version` (the
+ * one you read) is required; a stale one is a 409.
+ */
 export const environmentUpdateSchema = z.object({
-  ...environmentFields,
-  credentials: credentialsUpdateSchema,
+  region: environmentFields.region.optional(),
+  accountId: clearable(environmentFields.accountId),
+  credentials: credentialsUpdateSchema.optional(),
+  endpoint: clearable(environmentFields.endpoint),
+  appApiUrl: clearable(environmentFields.appApiUrl),
+  appFunctionArn: clearable(environmentFields.appFunctionArn),
+  sesSender: clearable(environmentFields.sesSender),
+  description: clearable(environmentFields.description),
+  readCapacity: clearable(environmentFields.readCapacity),
+  writeCapacity: clearable(environmentFields.writeCapacity),
+  /** Absent or empty keeps the current languages. */
+  languages: environmentFields.languages,
   version: z.number({ error: "version is required (the version you edited)." }).int().min(1),
 });
 export type EnvironmentUpdateInput = z.input<typeof environmentUpdateSchema>;
@@ -120,10 +186,13 @@ export const environmentSchema = z.object({
   credentials: credentialsViewSchema,
   endpoint: z.string().nullable(),
   appApiUrl: z.string().nullable(),
+  appFunctionArn: z.string().nullable().default(null),
   sesSender: z.string().nullable(),
   description: z.string().nullable(),
   readCapacity: z.number().nullable(),
   writeCapacity: z.number().nullable(),
+  /** Languages of multilingual fields, first is the default (["en"] unless set). */
+  languages: z.array(z.string()),
   createdAt: z.string(),
   createdBy: z.string(),
   updatedAt: z.string(),
@@ -134,7 +203,9 @@ export type Environment = z.infer<typeof environmentSchema>;
 
 export const environmentListSchema = z.object({ items: z.array(environmentSchema) });
 
-export const envParamsSchema = z.object({ env: envNameSchema });
+/** A name in a path is taken as it is: "sandbox " is not "sandbox" (no trimming, unlike form input). */
+export const envParamSchema = z.string().regex(ENV_NAME_PATTERN, ENV_NAME_RULE);
+export const envParamsSchema = z.object({ env: envParamSchema });
 
 export const deleteQuerySchema = z.object({
   version: z.coerce.number().int().min(1).optional().describe("Refuse with 409 if the environment changed since this version"),

@@ -3,14 +3,17 @@ import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { homeClients, forgetClients } from "@/lib/aws/clients";
 import { isAwsError, toUpstreamError } from "@/lib/aws/errors";
 import { seal } from "@/lib/crypto/sealed";
+import { config } from "@/lib/config/env";
 import { ConflictError, ValidationError } from "@/lib/http/errors";
+import { endpointRefusal } from "@/lib/environments/endpoint-policy";
 import { ensureRegistryTable, registryTableName } from "@/lib/registry/table";
 import { getEnvironment } from "@/lib/environments/read";
 import { environmentKey, itemFromRecord, type EnvironmentRecord, type StoredCredentials } from "@/lib/environments/record";
 import type { CredentialsUpdate, EnvironmentCreate, EnvironmentUpdate } from "@/lib/environments/schema";
 
 /**
- * Registry writes. Every write is conditional: create only if absent, update
+ * Registry writes. Updates are partial (PATCH): only the fields sent change.
+ * Every write is conditional: create only if absent, update
  * and delete only at the version the caller saw, so concurrent edits answer
  * 409 instead of silently overwriting.
  */
@@ -36,22 +39,50 @@ function storeCredentials(input: CredentialsUpdate, previous?: StoredCredentials
   }
 }
 
-function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
-  return value ? ({ [key]: value } as Record<K, string>) : {};
+function optional<K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> {
+  return value === undefined || value === null || value === "" ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-function editable(input: EnvironmentCreate | EnvironmentUpdate, previous?: StoredCredentials) {
+/** Outside the sandbox, an endpoint override may not point at link-local or metadata addresses. */
+function checkEndpoint(endpoint: string | null | undefined): void {
+  if (!endpoint) return;
+  const refusal = endpointRefusal(endpoint, config().mode);
+  if (refusal) throw ValidationError.forField("endpoint", refusal);
+}
+
+function editable(input: EnvironmentCreate) {
+  checkEndpoint(input.endpoint);
   return {
     region: input.region,
-    credentials: storeCredentials(input.credentials, previous),
+    credentials: storeCredentials(input.credentials),
     ...optional("accountId", input.accountId),
     ...optional("endpoint", input.endpoint),
     ...optional("appApiUrl", input.appApiUrl),
+    ...optional("appFunctionArn", input.appFunctionArn),
     ...optional("sesSender", input.sesSender),
     ...optional("description", input.description),
-    ...(input.readCapacity ? { readCapacity: input.readCapacity } : {}),
-    ...(input.writeCapacity ? { writeCapacity: input.writeCapacity } : {}),
+    ...optional("readCapacity", input.readCapacity),
+    ...optional("writeCapacity", input.writeCapacity),
+    ...optional("languages", input.languages),
   };
+}
+
+type ClearableField = "accountId" | "endpoint" | "appApiUrl" | "appFunctionArn" | "sesSender" | "description" | "readCapacity" | "writeCapacity";
+const CLEARABLE: readonly ClearableField[] = ["accountId", "endpoint", "appApiUrl", "appFunctionArn", "sesSender", "description", "readCapacity", "writeCapacity"];
+
+/** A partial update: absent fields keep their value, null clears them, anything else replaces them. */
+export function applyUpdate(current: EnvironmentRecord, input: EnvironmentUpdate): Omit<EnvironmentRecord, "updatedAt" | "updatedBy" | "version"> {
+  checkEndpoint(input.endpoint);
+  const next: Record<string, unknown> = { ...current };
+  if (input.region !== undefined) next.region = input.region;
+  if (input.credentials !== undefined) next.credentials = storeCredentials(input.credentials, current.credentials);
+  if (input.languages !== undefined) next.languages = input.languages;
+  for (const field of CLEARABLE) {
+    const value = input[field];
+    if (value === null) delete next[field];
+    else if (value !== undefined) next[field] = value;
+  }
+  return next as Omit<EnvironmentRecord, "updatedAt" | "updatedBy" | "version">;
 }
 
 export async function createEnvironment(input: EnvironmentCreate, actor: string): Promise<EnvironmentRecord> {
@@ -95,10 +126,7 @@ export async function updateEnvironment(name: string, input: EnvironmentUpdate, 
   const current = await getEnvironment(name);
   if (current.version !== input.version) throw staleError(name);
   const record: EnvironmentRecord = {
-    name,
-    ...editable(input, current.credentials),
-    createdAt: current.createdAt,
-    createdBy: current.createdBy,
+    ...applyUpdate(current, input),
     updatedAt: new Date().toISOString(),
     updatedBy: actor,
     version: current.version + 1,

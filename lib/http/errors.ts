@@ -11,7 +11,11 @@ export type ErrorCode =
   | "unauthenticated"
   | "forbidden"
   | "not_found"
+  | "method_not_allowed"
   | "conflict"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "request_too_large"
   | "locked"
   | "upstream_unavailable"
   | "upstream_denied"
@@ -22,6 +26,8 @@ export class AppError extends Error {
   readonly status: number;
   readonly code: ErrorCode;
   readonly fieldErrors?: FieldErrors;
+  /** Extra safe data a client needs to act on the error (e.g. the current version on a stale save). */
+  details?: Record<string, unknown>;
 
   constructor(status: number, code: ErrorCode, message: string, fieldErrors?: FieldErrors) {
     super(message);
@@ -66,6 +72,29 @@ export class ConflictError extends AppError {
   }
 }
 
+/** The path exists but not with this method; `allow` lists the methods it has. */
+export class MethodNotAllowedError extends AppError {
+  readonly allow: string[];
+  constructor(allow: string[]) {
+    super(405, "method_not_allowed", `This path answers ${allow.join(", ")} only.`);
+    this.allow = allow;
+  }
+}
+
+/** The request body is larger than the operation accepts. */
+export class PayloadTooLargeError extends AppError {
+  constructor(limitBytes: number) {
+    super(413, "payload_too_large", `The request body is larger than this operation accepts (${limitBytes} bytes).`);
+  }
+}
+
+/** Request bodies are JSON only. */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor() {
+    super(415, "unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
+  }
+}
+
 export class LockedError extends AppError {
   constructor(message: string) {
     super(423, "locked", message);
@@ -95,5 +124,5 @@ export class NotConfiguredError extends AppError {
 
 /** The JSON body every error response carries. */
 export type ErrorBody = {
-  error: { code: ErrorCode; message: string; fieldErrors?: FieldErrors; requestId?: string };
+  error: { code: ErrorCode; message: string; fieldErrors?: FieldErrors; requestId?: string; details?: Record<string, unknown> };
 };

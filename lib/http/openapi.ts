@@ -1,11 +1,12 @@
 import { z } from "zod";
-import type { Operation } from "@/lib/http/operation";
+import { DEFAULT_MAX_BODY_BYTES, type Operation } from "@/lib/http/operation";
 import { openApiOp } from "@/lib/http/openapi-operation";
-import { authConfigOp, createSessionOp, deleteSessionOp, getSessionOp, healthOp } from "@/lib/auth/operations";
-import { listAuditOp } from "@/lib/audit/operations";
+import { authConfigOp, createSessionOp, deleteAllSessionsOp, deleteSessionOp, getSessionOp, healthOp } from "@/lib/auth/operations";
+import { getAuditRecordOp, listAuditOp } from "@/lib/audit/operations";
 import {
   checklistOp,
   createInstallerOp,
+  environmentsHealthOp,
   planOp,
   provisionOp,
   revealSecretOp,
@@ -21,6 +22,44 @@ import {
   testConnectionOp,
   updateEnvironmentOp,
 } from "@/lib/environments/operations";
+import {
+  checkScheduleOp,
+  createJobOp,
+  getRerunProgressOp,
+  getRunOp,
+  listJobsOp,
+  listRunsOp,
+  markRunFailedOp,
+  rerunFailedOp,
+  runStatsOp,
+  triggerRunOp,
+  updateJobOp,
+} from "@/lib/jobs/operations";
+import { createTokenOp, listTokensOp, revokeTokenOp } from "@/lib/jobs/token-operations";
+import {
+  createDocumentOp,
+  deleteDocumentOp,
+  exportDocumentsOp,
+  getDocumentBlueprintOp,
+  getDocumentOp,
+  listDocumentsOp,
+  searchSourceOp,
+  updateDocumentOp,
+} from "@/lib/documents/operations";
+import {
+  createBlueprintOp,
+  deleteVersionOp,
+  diffVersionsOp,
+  exportVersionOp,
+  getVersionOp,
+  impactOp,
+  importBlueprintOp,
+  listBlueprintsOp,
+  listVersionsOp,
+  publishVersionOp,
+  startVersionOp,
+  updateVersionOp,
+} from "@/lib/blueprints/operations";
 import { addMemberOp, archiveEntityOp, createEntityOp, getEntityOp, listEntitiesOp, removeMemberOp, updateEntityOp } from "@/lib/entities/operations";
 import { readMailboxOp } from "@/lib/mailbox/operations";
 import { exportEntitiesOp, fixFindingOp, reconcileOp } from "@/lib/reconcile/operations";
@@ -38,6 +77,7 @@ export const operations: readonly Operation[] = [
   createSessionOp,
   getSessionOp,
   deleteSessionOp,
+  deleteAllSessionsOp,
   listEnvironmentsOp,
   createEnvironmentOp,
   getEnvironmentOp,
@@ -45,6 +85,7 @@ export const operations: readonly Operation[] = [
   deleteEnvironmentOp,
   testConnectionOp,
   listAuditOp,
+  getAuditRecordOp,
   checklistOp,
   planOp,
   provisionOp,
@@ -53,6 +94,27 @@ export const operations: readonly Operation[] = [
   createInstallerOp,
   revealSecretOp,
   testEmailOp,
+  listDocumentsOp,
+  createDocumentOp,
+  getDocumentOp,
+  updateDocumentOp,
+  deleteDocumentOp,
+  searchSourceOp,
+  exportDocumentsOp,
+  getDocumentBlueprintOp,
+  listBlueprintsOp,
+  createBlueprintOp,
+  importBlueprintOp,
+  listVersionsOp,
+  startVersionOp,
+  getVersionOp,
+  updateVersionOp,
+  deleteVersionOp,
+  publishVersionOp,
+  exportVersionOp,
+  diffVersionsOp,
+  impactOp,
+  environmentsHealthOp,
   listEntitiesOp,
   createEntityOp,
   getEntityOp,
@@ -76,6 +138,20 @@ export const operations: readonly Operation[] = [
   reconcileOp,
   fixFindingOp,
   exportEntitiesOp,
+  listJobsOp,
+  createJobOp,
+  updateJobOp,
+  checkScheduleOp,
+  listRunsOp,
+  triggerRunOp,
+  getRunOp,
+  runStatsOp,
+  markRunFailedOp,
+  rerunFailedOp,
+  getRerunProgressOp,
+  listTokensOp,
+  createTokenOp,
+  revokeTokenOp,
 ];
 
 type JsonSchema = Record<string, unknown>;
@@ -114,6 +190,50 @@ function parametersOf(op: Operation): JsonSchema[] {
   return out;
 }
 
+/** Operations that answer from the console alone, never from AWS. */
+const LOCAL_ONLY = new Set(["getOpenApi", "getHealth"]);
+
+/**
+ * Every status an operation can answer, derived from what the route wrapper
+ * does with its declaration (role, params, query, body, method), plus the
+ * handler's own `errorStatuses`. Fuzzing fails on any status not listed here.
+ */
+export function errorStatusesOf(op: Operation): number[] {
+  const statuses = new Set<number>(op.errorStatuses ?? []);
+  const mutating = op.method !== "GET";
+  if (op.body || op.query || op.params) statuses.add(400);
+  if (op.role !== "public") statuses.add(401).add(403);
+  // The Origin check refuses cross-site mutations before any role check, public ones included.
+  if (mutating) statuses.add(403);
+  if (op.params) statuses.add(404);
+  if (mutating && op.role !== "public") statuses.add(409);
+  // Every declared body is capped; a body sent where none is declared is capped too.
+  statuses.add(413);
+  if (op.body) statuses.add(415);
+  if (op.streaming) statuses.add(423);
+  // Node's HTTP server refuses an oversized request line or headers before the console sees them.
+  statuses.add(431);
+  statuses.add(500);
+  if (!LOCAL_ONLY.has(op.id)) statuses.add(502).add(503);
+  return [...statuses].sort((a, b) => a - b);
+}
+
+const ERROR_DESCRIPTIONS: Record<number, (op: Operation) => string> = {
+  400: () => "Invalid input, with field errors",
+  401: () => "No session, or the session has ended",
+  403: (op) => (op.role === "public" ? "Refused: the request came from another site" : `Needs the ${op.role} role, or the request came from another site`),
+  404: () => "Not found",
+  405: () => "Method not allowed here",
+  409: () => "Conflict (stale version, duplicate, or a state that does not allow this yet)",
+  413: (op) => `Request body over ${op.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`,
+  415: () => "The request body is not application/json",
+  423: () => "Another run holds the environment's lock",
+  431: () => "Request line or headers too large (refused by the HTTP server)",
+  500: () => "Server error (details only in the server log)",
+  502: () => "AWS failed or refused the console's credentials",
+  503: () => "The console is not set up yet",
+};
+
 function responsesOf(op: Operation): JsonSchema {
   const status = String(op.status ?? 200);
   const ok: JsonSchema =
@@ -124,15 +244,7 @@ function responsesOf(op: Operation): JsonSchema {
         : { description: "OK", content: { "application/json": { schema: op.response ? schemaOf(op.response, "output") : {} } } };
   const error = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
   const responses: JsonSchema = { [status]: ok };
-  if (op.body || op.query || op.params) responses["400"] = error("Invalid input, with field errors");
-  if (op.role !== "public") {
-    responses["401"] = error("No session");
-    responses["403"] = error(`Needs the ${op.role} role`);
-  }
-  if (op.params) responses["404"] = error("Not found");
-  if (op.method !== "GET" && op.role !== "public") responses["409"] = error("Conflict (stale version, duplicate, or a plan that no longer matches)");
-  if (op.streaming) responses["423"] = error("Another run holds the environment's lock");
-  responses["500"] = error("Server error (details only in the server log)");
+  for (const code of errorStatusesOf(op)) responses[String(code)] = error((ERROR_DESCRIPTIONS[code] ?? (() => "Error"))(op));
   return responses;
 }
 
@@ -145,7 +257,7 @@ export function openApiDocument(): JsonSchema {
       summary: op.summary,
       tags: [op.tag],
       "x-required-role": op.role,
-      ...(op.role === "public" ? { security: [] } : {}),
+      ...(op.role === "public" ? { security: [] } : op.bearer ? { security: [{ session: [] }, { apiToken: [] }] } : {}),
       parameters: parametersOf(op),
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(op.body, "input") } } } } : {}),
       responses: responsesOf(op),
@@ -157,7 +269,10 @@ export function openApiDocument(): JsonSchema {
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     security: [{ session: [] }],
     components: {
-      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "tt_session" } },
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "tt_session" },
+        apiToken: { type: "http", scheme: "bearer", description: "A personal API token (tt_…), for the operations that list it" },
+      },
       schemas: { Error: errorSchema },
     },
     paths,

@@ -34,7 +34,24 @@ export type Operation<
   audit?: string;
   /** The response is a stream (NDJSON) rather than one JSON document. */
   streaming?: boolean;
+  /**
+   * The largest request body accepted, in bytes (default DEFAULT_MAX_BODY_BYTES).
+   * Raise it only where an import or a CSV needs it; larger bodies answer 413
+   * before they are read.
+   */
+  maxBodyBytes?: number;
+  /** Error statuses the handler itself can answer beyond those derived from role, params and body (OpenAPI). */
+  errorStatuses?: readonly number[];
+  /** Also accepts `Authorization: Bearer <personal API token>` (scoped to the `env` path parameter). */
+  bearer?: boolean;
 };
+
+/** 64 KiB: far above any form of this console, far below what would hurt a server. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export function maxBodyBytesOf(op: Pick<Operation, "maxBodyBytes">): number {
+  return op.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+}
 
 export function defineOperation<
   P extends AnyObject | undefined = undefined,

@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
-import { AppError, ValidationError, type ErrorBody, type FieldErrors } from "@/lib/http/errors";
+import { AppError, MethodNotAllowedError, ValidationError, type ErrorBody, type FieldErrors } from "@/lib/http/errors";
 import { log } from "@/lib/log/logger";
 
 /** The one place errors become HTTP responses. */
@@ -27,9 +27,11 @@ export function errorResponse(err: unknown, requestId: string, context: Record<s
   if (known) {
     if (known.status >= 500) log.warn("request failed upstream", { requestId, code: known.code, message: known.message, ...context });
     const body: ErrorBody = {
-      error: { code: known.code, message: known.message, requestId, ...(known.fieldErrors ? { fieldErrors: known.fieldErrors } : {}) },
+      error: { code: known.code, message: known.message, requestId, ...(known.fieldErrors ? { fieldErrors: known.fieldErrors } : {}), ...(known.details ? { details: known.details } : {}) },
     };
-    return NextResponse.json(body, { status: known.status, headers: { "x-request-id": requestId } });
+    const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
+    if (known instanceof MethodNotAllowedError) headers.allow = known.allow.join(", ");
+    return NextResponse.json(body, { status: known.status, headers });
   }
   log.error("unhandled error", { requestId, error: err, ...context });
   return NextResponse.json<ErrorBody>(

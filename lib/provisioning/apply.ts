@@ -13,6 +13,7 @@ import { policyArn, readEnvironmentState, type EnvironmentState } from "@/lib/pr
 import { updateProvisioningRecord } from "@/lib/provisioning/record";
 import { renderContextOf } from "@/lib/provisioning/render-context";
 import { runTasks, type RunOptions } from "@/lib/provisioning/scheduler";
+import { refuseIfDraining, trackRun } from "@/lib/provisioning/shutdown";
 import { chooseBucketName, requestEmailIdentity } from "@/lib/provisioning/steps/bucket-and-email";
 import { createClient, createPool, updateClientFlows } from "@/lib/provisioning/steps/cognito";
 import type { ApplyContext, StepExecutor } from "@/lib/provisioning/steps/context";
@@ -65,7 +66,8 @@ function applyContext(state: EnvironmentState): ApplyContext {
   };
 }
 
-export type ProvisionResult = { ok: boolean; ms: number; awsCalls: number; mutatingCalls: number; failed: string[]; plan: Plan };
+/** `retries`: attempts the SDK repeated (throttling, 5xx); `interrupted`: the server stopped the run early (shutdown.ts). */
+export type ProvisionResult = { ok: boolean; ms: number; awsCalls: number; mutatingCalls: number; retries: number; failed: string[]; interrupted: boolean; plan: Plan };
 
 export type PreparedProvision = { plan: Plan; run: (emit: (e: ProvisionEvent) => void, opts?: RunOptions) => Promise<ProvisionResult> };
 
@@ -76,6 +78,7 @@ export async function prepareProvision(
   holder: string,
   opts: { sequential?: boolean } = {},
 ): Promise<PreparedProvision> {
+  refuseIfDraining();
   const calls = new CallLog();
   // The bench's baseline: the same run, every AWS call (reads included) one after the other.
   calls.serial = Boolean(opts.sequential);
@@ -84,13 +87,25 @@ export async function prepareProvision(
   if (first.fingerprint !== fingerprint) {
     throw new ConflictError(`${env.name} changed since that plan was made. Review the new plan, then apply it.`);
   }
-  const finish = (plan: Plan, failed: string[]): ProvisionResult => ({
+  const finish = (plan: Plan, failed: string[], interrupted = false): ProvisionResult => ({
     ok: failed.length === 0,
     ms: Math.round(performance.now() - started),
     awsCalls: calls.total,
     mutatingCalls: calls.mutating,
+    retries: calls.retries,
     failed,
+    interrupted,
     plan,
+  });
+  const doneEvent = (r: ProvisionResult): ProvisionEvent => ({
+    type: "done",
+    ok: r.ok,
+    ms: r.ms,
+    awsCalls: r.awsCalls,
+    mutatingCalls: r.mutatingCalls,
+    retries: r.retries,
+    failed: r.failed,
+    ...(r.interrupted ? { interrupted: true } : {}),
   });
   if (first.changes.length === 0) {
     return {
@@ -98,7 +113,7 @@ export async function prepareProvision(
       run: async (emit) => {
         emit({ type: "start", environment: env.name, changes: [] });
         const result = finish(first, []);
-        emit({ type: "done", ok: true, ms: result.ms, awsCalls: result.awsCalls, mutatingCalls: result.mutatingCalls, failed: [] });
+        emit(doneEvent(result));
         return result;
       },
     };
@@ -114,14 +129,18 @@ export async function prepareProvision(
     return {
       plan,
       run: async (emit, runOpts) => {
-        try {
-          const failed = await withCallLog(calls, () => execute(state, plan, emit, calls.serial ? { concurrency: 1 } : runOpts));
-          const result = finish(plan, failed);
-          emit({ type: "done", ok: result.ok, ms: result.ms, awsCalls: result.awsCalls, mutatingCalls: result.mutatingCalls, failed });
-          return result;
-        } finally {
-          await lock.release();
-        }
+        const run = async (signal: AbortSignal) => {
+          try {
+            const opts = { ...(calls.serial ? { concurrency: 1 } : runOpts), signal };
+            const failed = await withCallLog(calls, () => execute(state, plan, emit, opts));
+            const result = finish(plan, failed, signal.aborted);
+            emit(doneEvent(result));
+            return result;
+          } finally {
+            await lock.release();
+          }
+        };
+        return trackRun(env.name, run);
       },
     };
   } catch (err) {
@@ -146,7 +165,11 @@ async function execute(state: EnvironmentState, plan: Plan, emit: (e: ProvisionE
         message = toUpstreamError(u.error, `"${title}"`).message;
         log.warn("provisioning step failed", { environment: state.env.name, change: u.id, error: u.error });
       }
-      if (u.status === "skipped") message = "Skipped: a step it depends on did not finish.";
+      if (u.status === "skipped") {
+        message = opts.signal?.aborted
+          ? "Not started: the console server is shutting down. Plan again to finish."
+          : "Skipped: a step it depends on did not finish.";
+      }
       emit({ type: "change", id: u.id, status: u.status, ms: u.ms, message });
     },
     opts,

@@ -5,6 +5,8 @@ import {
   CreateAccessKeyCommand,
   CreateGroupCommand,
   CreateUserCommand,
+  ListAccessKeysCommand,
+  type IAMClient,
 } from "@aws-sdk/client-iam";
 import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
@@ -13,7 +15,7 @@ import { clientsForEnvironment, targetFor } from "@/lib/environments/aws-target"
 import { getEnvironment } from "@/lib/environments/read";
 import type { EnvironmentRecord } from "@/lib/environments/record";
 import { updateEnvironment } from "@/lib/environments/write";
-import { ConflictError, ValidationError } from "@/lib/http/errors";
+import { ConflictError } from "@/lib/http/errors";
 import { environmentNames } from "@/lib/provisioning/names";
 
 /**
@@ -23,9 +25,29 @@ import { environmentNames } from "@/lib/provisioning/names";
  */
 export type RevealedKey = { accessKeyId: string; secretAccessKey: string };
 
+/** IAM allows two access keys per user. */
+const MAX_ACCESS_KEYS = 2;
+
+/**
+ * The precondition, checked with one read before the slow part (group,
+ * policy, user, key): a user that already holds two keys cannot get a third.
+ */
+async function assertRoomForAKey(iam: IAMClient, userName: string): Promise<void> {
+  let count = 0;
+  try {
+    const out = await iam.send(new ListAccessKeysCommand({ UserName: userName }));
+    count = out.AccessKeyMetadata?.length ?? 0;
+  } catch (err) {
+    if (isAwsError(err, "NoSuchEntity", "NoSuchEntityException")) return;
+    throw toUpstreamError(err, "reading the installer's access keys");
+  }
+  if (count >= MAX_ACCESS_KEYS) throw new ConflictError(`${userName} already has two access keys; delete one in IAM first.`);
+}
+
 export async function createInstaller(env: EnvironmentRecord, actor: string): Promise<RevealedKey & { userName: string }> {
   const names = environmentNames(env.name);
   const { iam, sts } = clientsForEnvironment(env);
+  await assertRoomForAKey(iam, names.installerUserName);
   const ignoreExists = (err: unknown) => {
     if (!isAwsError(err, "EntityAlreadyExists", "EntityAlreadyExistsException")) throw err;
   };
@@ -52,16 +74,7 @@ export async function createInstaller(env: EnvironmentRecord, actor: string): Pr
   const current = await getEnvironment(env.name);
   await updateEnvironment(
     env.name,
-    {
-      region: current.region,
-      accountId: current.accountId,
-      endpoint: current.endpoint,
-      appApiUrl: current.appApiUrl,
-      sesSender: current.sesSender,
-      description: current.description,
-      credentials: { type: "keys", accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
-      version: current.version,
-    },
+    { credentials: { type: "keys", accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey }, version: current.version },
     actor,
   );
   return { ...key, userName: names.installerUserName };
@@ -77,7 +90,8 @@ export function revealSecret(env: EnvironmentRecord): RevealedKey {
 
 /** Step 7: a test message from the environment's sender. */
 export async function sendTestEmail(env: EnvironmentRecord, to: string): Promise<{ messageId: string }> {
-  if (!env.sesSender) throw ValidationError.forField("sesSender", "Set the SES sender address of the environment first.");
+  // The request is fine; the environment is not ready for it yet.
+  if (!env.sesSender) throw new ConflictError("Set the SES sender address of the environment first.", { sesSender: ["Set the SES sender address of the environment first."] });
   try {
     const out = await clientsForEnvironment(env).ses.send(
       new SendEmailCommand({
@@ -93,6 +107,10 @@ export async function sendTestEmail(env: EnvironmentRecord, to: string): Promise
     );
     return { messageId: out.MessageId ?? "" };
   } catch (err) {
+    // SES's own verdict on the sender is about the environment's state, not a failure of AWS.
+    if (isAwsError(err, "MessageRejected", "MailFromDomainNotVerifiedException", "AccountSuspendedException", "SendingPausedException")) {
+      throw new ConflictError(`SES refused to send from ${env.sesSender}: verify the sender (setup step 7) and leave the SES sandbox if needed.`);
+    }
     throw toUpstreamError(err, "sending the test email");
   }
 }

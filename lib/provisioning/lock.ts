@@ -9,9 +9,12 @@ import { registryTableName } from "@/lib/registry/table";
 /**
  * One apply per environment at a time: a lock item (pk "LOCK", sk env) taken
  * with a conditional put, with an expiry so a crashed run does not block the
- * environment for ever, renewed while the run lasts.
+ * environment for ever, renewed while the run lasts. A release that cannot
+ * reach DynamoDB (the endpoint restarting) is retried in the background until
+ * it succeeds or the lock would have expired anyway.
  */
 const TTL_MS = 2 * 60 * 1000;
+const RELEASE_RETRY_MS = 1_000;
 
 export type ProvisioningLock = { release: () => Promise<void> };
 
@@ -43,17 +46,30 @@ export async function acquireProvisioningLock(env: string, holder: string): Prom
   return {
     release: async () => {
       clearInterval(renew);
-      await homeClients()
-        .documents.send(
-          new DeleteCommand({
-            TableName: registryTableName(),
-            Key: { pk: "LOCK", sk: env },
-            ConditionExpression: "#owner = :owner",
-            ExpressionAttributeNames: { "#owner": "owner" },
-            ExpressionAttributeValues: { ":owner": owner },
-          }),
-        )
-        .catch(() => undefined);
+      const giveUpAt = Date.now() + TTL_MS;
+      const attempt = async (): Promise<boolean> => {
+        try {
+          await homeClients().documents.send(
+            new DeleteCommand({
+              TableName: registryTableName(),
+              Key: { pk: "LOCK", sk: env },
+              ConditionExpression: "#owner = :owner",
+              ExpressionAttributeNames: { "#owner": "owner" },
+              ExpressionAttributeValues: { ":owner": owner },
+            }),
+          );
+          return true;
+        } catch (err) {
+          // Not ours any more (expired and taken over): nothing to release.
+          return isAwsError(err, "ConditionalCheckFailedException");
+        }
+      };
+      if (await attempt()) return;
+      const retry = setInterval(() => {
+        if (Date.now() > giveUpAt) return clearInterval(retry);
+        void attempt().then((released) => released && clearInterval(retry));
+      }, RELEASE_RETRY_MS);
+      retry.unref();
     },
   };
 }

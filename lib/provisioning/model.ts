@@ -40,6 +40,9 @@ export const checklistSchema = z.object({
   rows: z.array(checklistRowSchema),
   fixes: z.array(z.object({ step: z.string(), text: z.string() })),
   leastPrivilege: z.array(z.object({ action: z.string(), resource: z.string(), why: z.string(), allowed: z.boolean() })),
+  leastPrivilegeBy: z
+    .enum(["iam", "local"])
+    .describe("Who evaluated the policy: IAM's SimulateCustomPolicy, or the console's own evaluator where IAM could not be asked"),
   revokedAt: z.string().nullable(),
 });
 export type Checklist = z.infer<typeof checklistSchema>;
@@ -78,7 +81,7 @@ export type StepRunStatus = z.infer<typeof stepRunStatusSchema>;
 export type ProvisionEvent =
   | { type: "start"; environment: string; changes: { id: string; step: StepId; title: string; dependsOn: string[] }[] }
   | { type: "change"; id: string; status: StepRunStatus; ms?: number; message?: string }
-  | { type: "done"; ok: boolean; ms: number; awsCalls: number; mutatingCalls: number; failed: string[] }
+  | { type: "done"; ok: boolean; ms: number; awsCalls: number; mutatingCalls: number; retries: number; failed: string[]; interrupted?: boolean }
   | { type: "error"; code: string; message: string };
 
 export const revokeInputSchema = z.object({

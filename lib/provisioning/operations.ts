@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { envParamsSchema } from "@/lib/environments/schema";
 import { defineOperation } from "@/lib/http/operation";
+import { environmentHealthListSchema } from "@/lib/provisioning/health-model";
 import { checklistSchema, planSchema, provisionInputSchema, revokeInputSchema } from "@/lib/provisioning/model";
 
 /** The provisioning API (issue 3), declared once for routes and OpenAPI. */
@@ -104,4 +105,16 @@ export const testEmailOp = defineOperation({
   body: z.object({ to: z.email({ error: "Enter the address to send the test to." }) }),
   response: z.object({ messageId: z.string() }),
   audit: "provisioning.test-email",
+});
+
+export const environmentsHealthOp = defineOperation({
+  id: "listEnvironmentHealth",
+  method: "GET",
+  // Not under /api/environments/: "health" is a valid environment name.
+  path: "/api/environment-health",
+  summary: "Every environment's checklist summarised (green, manual, incomplete, not-provisioned, drifted, blocked, unreachable), cached briefly",
+  tag,
+  role: "operator",
+  query: z.object({ fresh: z.enum(["1"]).optional() }),
+  response: environmentHealthListSchema,
 });

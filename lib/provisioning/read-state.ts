@@ -1,31 +1,24 @@
 import "server-only";
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import {
-  GetPolicyCommand,
-  GetPolicyVersionCommand,
-  GetRoleCommand,
   GetRolePolicyCommand,
   GetUserPolicyCommand,
   ListAttachedGroupPoliciesCommand,
   ListAttachedRolePoliciesCommand,
   ListAttachedUserPoliciesCommand,
   ListGroupsForUserCommand,
-  ListPolicyVersionsCommand,
 } from "@aws-sdk/client-iam";
-import {
-  DescribeUserPoolClientCommand,
-  DescribeUserPoolCommand,
-} from "@aws-sdk/client-cognito-identity-provider";
 import { GetEmailIdentityCommand } from "@aws-sdk/client-sesv2";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { AwsClients } from "@/lib/aws/clients";
-import { findAppClientIdByName, findUserPoolIdByName } from "@/lib/aws/cognito-lookup";
 import { clientsForEnvironment } from "@/lib/environments/aws-target";
 import type { EnvironmentRecord } from "@/lib/environments/record";
 import { DEFAULT_BLUEPRINTS } from "@/lib/provisioning/default-blueprints";
 import { environmentNames, type EnvironmentNames, type TableNames } from "@/lib/provisioning/names";
 import { probe, valueOf, type Probe } from "@/lib/provisioning/probe";
+import { readPolicy, readPoolAndClient, readRole, recordedIdsHint, rememberRecordedIds } from "@/lib/provisioning/read-resources";
+export { policyArn } from "@/lib/provisioning/read-resources";
 import { readProvisioningRecord, type ProvisioningRecord } from "@/lib/provisioning/record";
 import type { TableDescriptionLike } from "@/lib/provisioning/tables";
 
@@ -100,9 +93,12 @@ async function readInstaller(c: AwsClients, identity: Promise<Probe<Identity>>):
   });
 }
 
-async function readInlinePolicy(c: AwsClients, names: EnvironmentNames, installer: Promise<Probe<Installer>>): Promise<Probe<unknown>> {
-  const who = valueOf(await installer);
-  if (!who || who.kind === "other") return { ok: false, reason: "missing" };
+/** Needs only who the caller is, not the installer's policies: it starts as soon as the identity is known. */
+async function readInlinePolicy(c: AwsClients, names: EnvironmentNames, identity: Promise<Probe<Identity>>): Promise<Probe<unknown>> {
+  const id = valueOf(await identity);
+  if (!id) return { ok: false, reason: "missing" };
+  const who = parseCallerArn(id.arn);
+  if (who.kind === "other") return { ok: false, reason: "missing" };
   if (who.kind === "role") {
     return probe("iam:GetRolePolicy", async () =>
       (await c.iam.send(new GetRolePolicyCommand({ RoleName: who.name, PolicyName: names.inlinePolicyName }))).PolicyDocument,
@@ -113,75 +109,9 @@ async function readInlinePolicy(c: AwsClients, names: EnvironmentNames, installe
   );
 }
 
-async function findPool(c: AwsClients, names: EnvironmentNames, record: ProvisioningRecord): Promise<UserPool | undefined> {
-  const id = record.userPoolId ?? (await findUserPoolIdByName(c.cognito, names.userPoolName));
-  if (!id) return undefined;
-  const pool = (await c.cognito.send(new DescribeUserPoolCommand({ UserPoolId: id }))).UserPool;
-  if (!pool?.Id || !pool.Arn) return undefined;
-  return {
-    id: pool.Id,
-    arn: pool.Arn,
-    name: pool.Name ?? "",
-    usernameAttributes: pool.UsernameAttributes ?? [],
-    requiredAttributes: (pool.SchemaAttributes ?? []).filter((a) => a.Required).map((a) => a.Name ?? ""),
-  };
-}
-
-async function findClient(c: AwsClients, names: EnvironmentNames, record: ProvisioningRecord, pool: Promise<Probe<UserPool>>): Promise<Probe<AppClient>> {
-  const p = valueOf(await pool);
-  if (!p) return { ok: false, reason: "missing" };
-  return probe("cognito-idp:DescribeUserPoolClient", async () => {
-    const known = record.userPoolId === p.id ? record.appClientId : undefined;
-    const id = known ?? (await findAppClientIdByName(c.cognito, p.id, names.appClientName));
-    if (!id) return undefined;
-    const client = (await c.cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: p.id, ClientId: id }))).UserPoolClient;
-    if (!client?.ClientId) return undefined;
-    // The secret itself is not kept: only whether there is one.
-    return { id: client.ClientId, name: client.ClientName ?? "", hasSecret: Boolean(client.ClientSecret), flows: client.ExplicitAuthFlows ?? [] };
-  });
-}
-
-export function policyArn(partition: string, accountId: string, policyName: string): string {
-  return `arn:${partition}:iam::${accountId}:policy/${policyName}`;
-}
-
-async function readPolicy(c: AwsClients, arn: string): Promise<ManagedPolicy | undefined> {
-  const policy = (await c.iam.send(new GetPolicyCommand({ PolicyArn: arn }))).Policy;
-  const versionId = policy?.DefaultVersionId;
-  if (!policy || !versionId) return undefined;
-  const [version, versions] = await Promise.all([
-    c.iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId })),
-    c.iam.send(new ListPolicyVersionsCommand({ PolicyArn: arn })),
-  ]);
-  return {
-    arn,
-    document: version.PolicyVersion?.Document,
-    defaultVersionId: versionId,
-    versionIds: (versions.Versions ?? []).map((v) => ({ id: v.VersionId ?? "", isDefault: Boolean(v.IsDefaultVersion), created: v.CreateDate?.toISOString() ?? "" })),
-  };
-}
-
-async function readRole(c: AwsClients, names: EnvironmentNames): Promise<Role | undefined> {
-  const role = (await c.iam.send(new GetRoleCommand({ RoleName: names.roleName }))).Role;
-  if (!role?.Arn) return undefined;
-  const [attached, revoke] = await Promise.all([
-    c.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: names.roleName })),
-    c.iam
-      .send(new GetRolePolicyCommand({ RoleName: names.roleName, PolicyName: names.revokePolicyName }))
-      .then((out) => out.PolicyDocument)
-      .catch(() => undefined),
-  ]);
-  return {
-    arn: role.Arn,
-    trust: role.AssumeRolePolicyDocument,
-    attached: (attached.AttachedPolicies ?? []).map((p) => p.PolicyArn ?? ""),
-    revokePolicy: revoke,
-  };
-}
-
+/** The GetItems start with the DescribeTable, not after it: their answer counts only when the table exists. */
 async function readBlueprints(c: AwsClients, table: string, tableProbe: Promise<Probe<TableDescriptionLike>>): Promise<Probe<StoredBlueprint[]>> {
-  if (!(await tableProbe).ok) return { ok: false, reason: "missing" };
-  return probe("dynamodb:GetItem", () =>
+  const items = probe("dynamodb:GetItem", () =>
     Promise.all(
       DEFAULT_BLUEPRINTS.map(async (b) => {
         const out = await c.documents.send(new GetCommand({ TableName: table, Key: { irn: b.irn, version: b.version }, ConsistentRead: true }));
@@ -189,20 +119,27 @@ async function readBlueprints(c: AwsClients, table: string, tableProbe: Promise<
       }),
     ),
   );
+  if (!(await tableProbe).ok) return { ok: false, reason: "missing" };
+  return items;
 }
 
 export async function readEnvironmentState(env: EnvironmentRecord, partition = "aws"): Promise<EnvironmentState> {
   const started = performance.now();
   const c = clientsForEnvironment(env);
   const names = environmentNames(env.name);
-  const record = await readProvisioningRecord(env.name);
+  // Reads that need the record's ids start from the last ids seen (checked against the record); everything else starts at once.
+  const hint = recordedIdsHint(env.name);
+  const recordRead = readProvisioningRecord(env.name).then((r) => {
+    rememberRecordedIds(env.name, r);
+    return r;
+  });
 
   const identity = probe("sts:GetCallerIdentity", async () => {
     const out = await c.sts.send(new GetCallerIdentityCommand({}));
     return out.Arn && out.Account ? { arn: out.Arn, account: out.Account, userId: out.UserId ?? "" } : undefined;
   });
   const installer = readInstaller(c, identity);
-  const inlinePolicy = readInlinePolicy(c, names, installer);
+  const inlinePolicy = readInlinePolicy(c, names, identity);
   const describe = (TableName: string) =>
     probe("dynamodb:DescribeTable", async () => (await c.dynamodb.send(new DescribeTableCommand({ TableName }))).Table);
   const tables = {
@@ -211,11 +148,8 @@ export async function readEnvironmentState(env: EnvironmentRecord, partition = "
     entities: describe(names.tables.entities),
     rel: describe(names.tables.rel),
   };
-  const pool = probe("cognito-idp:DescribeUserPool", () => findPool(c, names, record));
-  const client = findClient(c, names, record, pool);
-  const policy = identity.then((id) =>
-    id.ok ? probe("iam:GetPolicy", () => readPolicy(c, policyArn(partition, id.value.account, names.policyName))) : ({ ok: false, reason: "missing" } as const),
-  );
+  const { pool, client } = readPoolAndClient(c, names, recordRead, hint);
+  const policy = readPolicy(c, names, partition, identity, recordRead, hint);
   const role = probe("iam:GetRole", () => readRole(c, names));
   const sender = env.sesSender;
   const email = sender
@@ -228,8 +162,8 @@ export async function readEnvironmentState(env: EnvironmentRecord, partition = "
     : Promise.resolve({ ok: false as const, reason: "not-configured" as const });
   const blueprints = readBlueprints(c, names.tables.blueprints, tables.blueprints);
 
-  const [identityR, installerR, inlineR, bp, data, entities, rel, poolR, clientR, policyR, roleR, emailR, blueprintsR] = await Promise.all([
-    identity, installer, inlinePolicy, tables.blueprints, tables.data, tables.entities, tables.rel, pool, client, policy, role, email, blueprints,
+  const [record, identityR, installerR, inlineR, bp, data, entities, rel, poolR, clientR, policyR, roleR, emailR, blueprintsR] = await Promise.all([
+    recordRead, identity, installer, inlinePolicy, tables.blueprints, tables.data, tables.entities, tables.rel, pool, client, policy, role, email, blueprints,
   ]);
   return {
     env,

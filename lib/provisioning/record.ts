@@ -7,7 +7,7 @@ import { ensureRegistryTable, registryTableName } from "@/lib/registry/table";
 
 /**
  * What provisioning learned or chose for an environment (pk "PROV", sk env):
- * ids AWS assigned (pool, client), the bucket name of step 4b, and when
+ * ids AWS assigned (pool, client, policy version), the bucket name of step 4b, and when
  * sessions were last revoked. Kept apart from the environment item so that
  * editing an environment and provisioning it never conflict.
  */
@@ -16,6 +16,9 @@ export const provisioningRecordSchema = z.object({
   userPoolId: z.string().optional(),
   userPoolArn: z.string().optional(),
   appClientId: z.string().optional(),
+  /** Step 4's managed policy and the default version the console last set: the checklist reads from these first. */
+  policyArn: z.string().optional(),
+  policyVersionId: z.string().optional(),
   sessionsRevokedAt: z.string().optional(),
   lastAppliedAt: z.string().optional(),
 });

@@ -8,7 +8,8 @@ import type { StepRunStatus } from "@/lib/provisioning/model";
  */
 export type Task = { id: string; dependsOn: string[]; run: () => Promise<void> };
 export type TaskUpdate = { id: string; status: StepRunStatus; ms?: number; error?: unknown };
-export type RunOptions = { concurrency?: number };
+/** `signal`: once aborted, no further task starts (those running finish); the rest end skipped. */
+export type RunOptions = { concurrency?: number; signal?: AbortSignal };
 
 export async function runTasks(tasks: Task[], onUpdate: (u: TaskUpdate) => void, opts: RunOptions = {}): Promise<Map<string, StepRunStatus>> {
   const limit = Math.max(1, opts.concurrency ?? Infinity);
@@ -24,7 +25,7 @@ export async function runTasks(tasks: Task[], onUpdate: (u: TaskUpdate) => void,
         onUpdate({ id: task.id, status: "skipped" });
         continue;
       }
-      if (!deps.every((s) => s === "done") || running.size >= limit) continue;
+      if (!deps.every((s) => s === "done") || running.size >= limit || opts.signal?.aborted) continue;
       status.set(task.id, "running");
       onUpdate({ id: task.id, status: "running" });
       const started = performance.now();
@@ -52,7 +53,12 @@ export async function runTasks(tasks: Task[], onUpdate: (u: TaskUpdate) => void,
       }
       break;
     }
-    await Promise.race(running.values());
+    // An abort wakes the loop too, so nothing waits for a task that will not start.
+    await Promise.race([...running.values(), ...(opts.signal && !opts.signal.aborted ? [aborted(opts.signal)] : [])]);
   }
   return status;
+}
+
+function aborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
 }

@@ -5,7 +5,7 @@ import { clientsForEnvironment } from "@/lib/environments/aws-target";
 import type { EnvironmentRecord } from "@/lib/environments/record";
 import { ConflictError, NotFoundError } from "@/lib/http/errors";
 import { computeChecklist } from "@/lib/provisioning/checklist";
-import { checkLeastPrivilege } from "@/lib/provisioning/least-privilege";
+import { leastPrivilegeFor } from "@/lib/provisioning/least-privilege-iam";
 import type { Checklist, Plan } from "@/lib/provisioning/model";
 import { computePlan } from "@/lib/provisioning/plan";
 import { documentationFixes, renderRevokeSessionsPolicy, renderTtPolicy } from "@/lib/provisioning/policies";
@@ -16,21 +16,24 @@ import { renderContextOf } from "@/lib/provisioning/render-context";
 import { renderZappaSettings, type ZappaStage } from "@/lib/provisioning/zappa-settings";
 
 /**
- * The simulation depends only on the rendered policy, which rarely changes
- * between reads; remember the last few results instead of re-simulating.
+ * The least-privilege answer depends only on the rendered policy and where it
+ * is asked, which rarely change between reads: remember recent answers for a
+ * while rather than asking IAM on every checklist read. A cache of a derived
+ * answer, not state: any replica may recompute it.
  */
-const simulated = new Map<string, Promise<Awaited<ReturnType<typeof checkLeastPrivilege>>>>();
+const LEAST_PRIVILEGE_TTL_MS = 10 * 60 * 1000;
+const leastPrivilegeCache = new Map<string, { expires: number; result: ReturnType<typeof leastPrivilegeFor> }>();
 
-function leastPrivilegeOf(ctx: ReturnType<typeof renderContextOf>) {
+function leastPrivilegeOf(env: EnvironmentRecord, ctx: ReturnType<typeof renderContextOf>) {
   const policy = renderTtPolicy(ctx).document;
-  const key = JSON.stringify([policy, ctx]);
-  let result = simulated.get(key);
-  if (!result) {
-    if (simulated.size >= 50) simulated.clear();
-    result = checkLeastPrivilege(policy, ctx);
-    simulated.set(key, result);
-    result.catch(() => simulated.delete(key));
-  }
+  const key = JSON.stringify([env.name, env.accountId, env.region, policy, ctx]);
+  const now = Date.now();
+  const hit = leastPrivilegeCache.get(key);
+  if (hit && hit.expires > now) return hit.result;
+  if (leastPrivilegeCache.size >= 50) leastPrivilegeCache.clear();
+  const result = leastPrivilegeFor(clientsForEnvironment(env).iam, policy, ctx);
+  leastPrivilegeCache.set(key, { expires: now + LEAST_PRIVILEGE_TTL_MS, result });
+  result.catch(() => leastPrivilegeCache.delete(key));
   return result;
 }
 
@@ -38,7 +41,7 @@ function leastPrivilegeOf(ctx: ReturnType<typeof renderContextOf>) {
 export async function getChecklist(env: EnvironmentRecord): Promise<Checklist> {
   const state = await readEnvironmentState(env);
   const ctx = renderContextOf(state);
-  const leastPrivilege = await leastPrivilegeOf(ctx);
+  const { results: leastPrivilege, source } = await leastPrivilegeOf(env, ctx);
   return {
     environment: env.name,
     accountId: valueOf(state.identity)?.account ?? env.accountId ?? null,
@@ -48,6 +51,7 @@ export async function getChecklist(env: EnvironmentRecord): Promise<Checklist> {
     rows: computeChecklist(state),
     fixes: documentationFixes(),
     leastPrivilege: leastPrivilege.map(({ action, resource, why, allowed }) => ({ action, resource, why, allowed })),
+    leastPrivilegeBy: source.by,
     revokedAt: state.record.sessionsRevokedAt ?? null,
   };
 }

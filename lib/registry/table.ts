@@ -2,13 +2,17 @@ import "server-only";
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  UpdateTimeToLiveCommand,
   waitUntilTableExists,
   type CreateTableCommandInput,
+  type DynamoDBClient,
 } from "@aws-sdk/client-dynamodb";
 import { homeClients } from "@/lib/aws/clients";
 import { isAwsError, toUpstreamError } from "@/lib/aws/errors";
 import { config } from "@/lib/config/env";
 import { ValidationError } from "@/lib/http/errors";
+import { log } from "@/lib/log/logger";
 
 /**
  * The console's own table (TT_CONSOLE_TABLE) in its home account: one table,
@@ -17,8 +21,12 @@ import { ValidationError } from "@/lib/http/errors";
  *   pk "AUDIT"        sk <iso time>#<id>       audit records (gsi1: per environment)
  *   pk "CONSOLE"      sk "auth"                the console's own user pool settings
  *   pk "LOCK"         sk <env name>            provisioning locks (with expiry)
+ *   pk "SESSION"      sk <sub>#<session id>    open console sessions (TTL)
  */
 export const GSI_BY_ENVIRONMENT = "gsi1";
+
+/** The table's DynamoDB TTL attribute (epoch seconds): items that carry it are removed some time after it passes. */
+export const TTL_ATTRIBUTE = "ttl";
 
 export function registryTableName(): string {
   return config().tableName;
@@ -65,19 +73,41 @@ export function ensureRegistryTable(): Promise<void> {
 async function createIfMissing(): Promise<void> {
   const { dynamodb } = homeClients();
   const TableName = registryTableName();
+  let exists = true;
   try {
     await dynamodb.send(new DescribeTableCommand({ TableName }));
-    return;
   } catch (err) {
     if (!isAwsError(err, "ResourceNotFoundException")) throw err;
+    exists = false;
   }
+  if (!exists) {
+    try {
+      await dynamodb.send(new CreateTableCommand(registryTableDefinition(TableName)));
+    } catch (err) {
+      // Another console process created it first.
+      if (!isAwsError(err, "ResourceInUseException")) throw err;
+    }
+    await waitUntilTableExists({ client: dynamodb, maxWaitTime: 120, minDelay: 1, maxDelay: 5 }, { TableName });
+  }
+  await ensureTimeToLive(dynamodb, TableName);
+}
+
+/**
+ * Expired sessions (and other expiring items) are removed by DynamoDB's TTL.
+ * Housekeeping only: readers check expiry themselves, so a principal that may
+ * not change TTL settings is logged, not fatal.
+ */
+async function ensureTimeToLive(dynamodb: DynamoDBClient, TableName: string): Promise<void> {
   try {
-    await dynamodb.send(new CreateTableCommand(registryTableDefinition(TableName)));
+    const out = await dynamodb.send(new DescribeTimeToLiveCommand({ TableName }));
+    const status = out.TimeToLiveDescription?.TimeToLiveStatus;
+    if (status === "ENABLED" || status === "ENABLING") return;
+    await dynamodb.send(
+      new UpdateTimeToLiveCommand({ TableName, TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true } }),
+    );
   } catch (err) {
-    // Another console process created it first.
-    if (!isAwsError(err, "ResourceInUseException")) throw err;
+    log.warn("could not enable TTL on the registry table", { table: TableName, error: err });
   }
-  await waitUntilTableExists({ client: dynamodb, maxWaitTime: 120, minDelay: 1, maxDelay: 5 }, { TableName });
 }
 
 /** Cursor encoding for DynamoDB LastEvaluatedKey: opaque to clients, validated on the way back. */

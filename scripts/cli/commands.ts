@@ -2,6 +2,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { audited, recordAudit } from "@/lib/audit/record";
 import { initConsole } from "@/lib/auth/console-init";
+import { revokeSessionsOfEmail } from "@/lib/auth/session-store";
 import { config } from "@/lib/config/env";
 import { ValidationError } from "@/lib/http/errors";
 import { fromZodError } from "@/lib/http/respond";
@@ -9,11 +10,14 @@ import { listEnvironments } from "@/lib/environments/read";
 import { toView } from "@/lib/environments/record";
 import { ensureSandboxEnvironment, SANDBOX_ENVIRONMENT } from "@/lib/environments/sandbox";
 import { provisionSandbox } from "@/lib/provisioning/sandbox";
+import { seedSandboxExamples } from "@/lib/documents/sandbox-examples";
 import { environmentCreateSchema, type CredentialsInput } from "@/lib/environments/schema";
 import { createEnvironment, removeEnvironment } from "@/lib/environments/write";
+import { resealRegistrySecrets } from "@/lib/environments/reseal";
 import { readStdin, table } from "./format";
 import { makeProvisioningCommands } from "./provisioning-commands";
 import { makeInviteCommands } from "./invite-commands";
+import { makeJobCommands } from "./job-commands";
 
 export type CommandResult = { text: string; data: unknown; exitCode?: number };
 export type Command = { name: string; help: string; run: (args: string[]) => Promise<CommandResult> };
@@ -106,6 +110,18 @@ const consoleInit: Command = {
   },
 };
 
+const consoleEndSessions: Command = {
+  name: "console end-sessions",
+  help: "console end-sessions --email EMAIL [--json]  End every open console session of that user, on every replica (e.g. when deactivating them)",
+  async run(args) {
+    const { values } = parseArgs({ args, options: { email: { type: "string" } } });
+    const email = values.email;
+    if (!email) throw ValidationError.forField("email", "Pass --email with the console user's sign-in address.");
+    const result = await audited({ actor: actor(), action: "console.end-sessions", target: email }, () => revokeSessionsOfEmail(email));
+    return { text: `Ended ${result.ended} session${result.ended === 1 ? "" : "s"} of ${email}.`, data: result };
+  },
+};
+
 const sandboxInit: Command = {
   name: "sandbox init",
   help: "sandbox init [--json]                  (npm run dev does this) Console sign-in and the sandbox environment on the emulator",
@@ -118,16 +134,35 @@ const sandboxInit: Command = {
     const sandbox = await ensureSandboxEnvironment(who);
     if (sandbox.created) await recordAudit({ actor: who, action: "environment.create", environment: SANDBOX_ENVIRONMENT, target: SANDBOX_ENVIRONMENT }, "success");
     const provisioned = await provisionSandbox(who);
+    const examples = await seedSandboxExamples(who);
     const lines = [
       result.created.length ? `Created ${result.created.join(", ")}.` : "Console sign-in ready.",
       sandbox.created ? `Registered the ${SANDBOX_ENVIRONMENT} environment.` : `The ${SANDBOX_ENVIRONMENT} environment is registered.`,
       provisioned.changes ? `Provisioned it (${provisioned.changes} changes).` : "It is fully provisioned.",
+      examples.blueprints || examples.documents ? `Added ${examples.blueprints} example blueprints and ${examples.documents} example documents.` : "Its example blueprints and documents are in place.",
     ];
-    return { text: lines.join("\n"), data: { ...result, sandboxEnvironmentCreated: sandbox.created, provisioningChanges: provisioned.changes } };
+    return { text: lines.join("\n"), data: { ...result, sandboxEnvironmentCreated: sandbox.created, provisioningChanges: provisioned.changes, examples } };
   },
 };
 
-export const commands: Command[] = [envList, envAdd, envRemove, consoleInit, sandboxInit, ...makeProvisioningCommands(actor), ...makeInviteCommands(actor)];
+const secretsReseal: Command = {
+  name: "secrets reseal",
+  help: "secrets reseal [--json]                 After rotating TT_CONSOLE_SECRET (with TT_CONSOLE_SECRET_PREVIOUS set): seal stored access keys with the new secret",
+  async run() {
+    const result = await audited({ actor: actor(), action: "secrets.reseal", target: "registry" }, () => resealRegistrySecrets(actor()));
+    const lines = [
+      `Re-sealed: ${result.resealed.join(", ") || "none"}.`,
+      `Already sealed with the current secret: ${result.current.join(", ") || "none"}.`,
+      ...(result.changedMeanwhile.length ? [`Changed by someone meanwhile (run again): ${result.changedMeanwhile.join(", ")}.`] : []),
+      ...(result.unreadable.length ? [`Opened by neither secret (enter their access keys again): ${result.unreadable.join(", ")}.`] : []),
+    ];
+    const done = result.changedMeanwhile.length === 0 && result.unreadable.length === 0;
+    if (done) lines.push("TT_CONSOLE_SECRET_PREVIOUS can be removed once every server runs with the new secret.");
+    return { text: lines.join("\n"), data: result, exitCode: done ? 0 : 1 };
+  },
+};
+
+export const commands: Command[] = [envList, envAdd, envRemove, consoleInit, consoleEndSessions, sandboxInit, secretsReseal, ...makeProvisioningCommands(actor), ...makeInviteCommands(actor), ...makeJobCommands(actor)];
 
 export function usage(): string {
   return `Usage: npm run tt -- <command> [options]\n\n${commands.map((c) => `  ${c.help}`).join("\n")}\n\nEvery command takes --json for machine-readable output.\n`;

@@ -76,11 +76,11 @@ export function makeProvisioningCommands(actor: () => string): Command[] {
         });
       });
       const summary = result.ok
-        ? `${name}: ${p.changes.length} change(s) applied in ${result.ms} ms (${result.awsCalls} AWS calls, ${result.mutatingCalls} mutating).`
+        ? `${name}: ${p.changes.length} change(s) applied in ${result.ms} ms (${result.awsCalls} AWS calls, ${result.mutatingCalls} mutating, ${result.retries} retried).`
         : `${name}: ${result.failed.length} change(s) did not finish: ${result.failed.join(", ")}. Fix the cause and run again to continue.`;
       return {
         text: summary,
-        data: { applied: true, ok: result.ok, changes: p.changes.length, ms: result.ms, awsCalls: result.awsCalls, mutatingCalls: result.mutatingCalls, failed: result.failed, events },
+        data: { applied: true, ok: result.ok, changes: p.changes.length, ms: result.ms, awsCalls: result.awsCalls, mutatingCalls: result.mutatingCalls, retries: result.retries, failed: result.failed, events },
         exitCode: result.ok ? 0 : 1,
       };
     },

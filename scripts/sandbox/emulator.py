@@ -141,6 +141,7 @@ def _create_backend_on_its_own_stream(self, region_name: str):
 AccountSpecificBackend.__getitem__ = _create_backend_on_its_own_stream
 
 from request_kind import is_mutating  # noqa: E402 (after moto's settings are fixed)
+from gaps import AnswerMissingOperations  # noqa: E402
 
 # --- journal entries
 
@@ -393,7 +394,7 @@ def main() -> None:
         if replayed:
             print(f"emulator: replayed {replayed} requests in {time.monotonic() - started:.1f}s", file=sys.stderr, flush=True)
         sock.listen(128)
-        server = make_server(args.host, sock.getsockname()[1], app, threaded=True,
+        server = make_server(args.host, sock.getsockname()[1], AnswerMissingOperations(app), threaded=True,
                              request_handler=QuietRequestHandler, fd=sock.fileno())
         sock.close()  # the server holds its own duplicate of the descriptor
         print(f"READY http://{args.host}:{server.port} (replayed {replayed} requests)", flush=True)

@@ -9,7 +9,13 @@ import path from "node:path";
 import { repoRoot } from "./env.mjs";
 
 const requirementsFile = path.join(repoRoot, "scripts", "sandbox", "requirements.txt");
+// The API fuzzer (schemathesis) shares the venv: one pinned Python toolset for the tests.
+const fuzzRequirementsFile = path.join(repoRoot, "scripts", "sandbox", "requirements-fuzz.txt");
 export const venvDir = path.join(repoRoot, ".venv-sandbox");
+/** The venv's bin (Scripts on Windows) directory, where schemathesis lands. */
+export const venvBin = path.dirname(process.platform === "win32"
+  ? path.join(venvDir, "Scripts", "python.exe")
+  : path.join(venvDir, "bin", "python"));
 const stampFile = path.join(venvDir, "tanktower-requirements.sha256");
 const lockDir = `${venvDir}.lock`;
 const venvPython = process.platform === "win32"
@@ -22,7 +28,7 @@ const MIN_MINOR = 11; // Python 3.11 is the oldest every pin in requirements.txt
  * @returns {Promise<string>} the venv's python executable
  */
 export async function ensureVenv({ log = console.log } = {}) {
-  const wanted = createHash("sha256").update(readFileSync(requirementsFile)).digest("hex");
+  const wanted = createHash("sha256").update(readFileSync(requirementsFile)).update(readFileSync(fuzzRequirementsFile)).digest("hex");
   if (isInstalled(wanted)) return venvPython;
   const release = await acquireLock(log);
   try {
@@ -36,7 +42,7 @@ export async function ensureVenv({ log = console.log } = {}) {
     // --no-compile halves the install: the emulator imports a small part of what
     // moto[server] pulls in, and Python caches the bytecode of that part on first use.
     await run(venvPython, ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "-q",
-      "--no-compile", "-r", requirementsFile]);
+      "--no-compile", "-r", requirementsFile, "-r", fuzzRequirementsFile]);
     writeFileSync(stampFile, `${wanted}\n`); // last: an interrupted install is redone next time
     log("AWS emulator installed.");
     return venvPython;

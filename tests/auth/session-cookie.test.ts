@@ -9,7 +9,7 @@ beforeAll(() => {
 
 const now = 1_800_000_000_000;
 const session: SessionPayload = {
-  v: 1, sub: "s", email: "a@b.c", username: "u", groups: ["operators"], exp: now + 1000, maxExp: now + 10_000, refreshToken: "rt-secret",
+  v: 1, sid: "session-id-0123456789", sub: "s", email: "a@b.c", username: "u", groups: ["operators"], exp: now + 1000, maxExp: now + 10_000, refreshToken: "rt-secret",
 };
 
 describe("session cookie", () => {

@@ -39,3 +39,30 @@ describe("sealed values", () => {
     resetKeysForTests();
   });
 });
+
+describe("rotating TT_CONSOLE_SECRET", () => {
+  it("opens values sealed with the previous secret, says so, and seals only with the new one", async () => {
+    const { unsealWithRotation } = await import("@/lib/crypto/sealed");
+    const old = "unit-test-secret-unit-test-secret-0001";
+    const sealedBefore = seal("registry-secrets", "kept across the rotation");
+    process.env.TT_CONSOLE_SECRET = "rotated-secret-9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+    resetKeysForTests();
+    expect(unseal("registry-secrets", sealedBefore)).toBeUndefined();
+    process.env.TT_CONSOLE_SECRET_PREVIOUS = old;
+    resetKeysForTests();
+    try {
+      expect(unsealWithRotation("registry-secrets", sealedBefore)).toEqual({ plaintext: "kept across the rotation", wasPrevious: true });
+      const resealed = seal("registry-secrets", "kept across the rotation");
+      expect(unsealWithRotation("registry-secrets", resealed)).toEqual({ plaintext: "kept across the rotation", wasPrevious: false });
+      // A value sealed with the new secret does not open with the old one alone.
+      process.env.TT_CONSOLE_SECRET = old;
+      delete process.env.TT_CONSOLE_SECRET_PREVIOUS;
+      resetKeysForTests();
+      expect(unseal("registry-secrets", resealed)).toBeUndefined();
+    } finally {
+      process.env.TT_CONSOLE_SECRET = old;
+      delete process.env.TT_CONSOLE_SECRET_PREVIOUS;
+      resetKeysForTests();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { environmentCreateSchema, environmentUpdateSchema, envNameSchema } from "@/lib/environments/schema";
+import { environmentCreateSchema, environmentUpdateSchema, envNameSchema, envParamsSchema } from "@/lib/environments/schema";
 
 const base = { region: "us-east-1", credentials: { type: "default" as const } };
 
@@ -56,9 +56,12 @@ describe("table capacity", () => {
     expect(environmentCreateSchema.parse({ ...base, name: "abc", readCapacity: "" }).readCapacity).toBeUndefined();
     const bad = environmentCreateSchema.safeParse({ ...base, name: "abc", readCapacity: "0", writeCapacity: "1.5" });
     expect(bad.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
-      ["readCapacity", "Read capacity is at least 1."],
-      ["writeCapacity", "Write capacity must be a whole number."],
+      ["readCapacity", "Read capacity must be a whole number from 1 to 1000 (raise it in AWS if you need more)."],
+      ["writeCapacity", "Write capacity must be a whole number from 1 to 1000 (raise it in AWS if you need more)."],
     ]);
+    expect(environmentCreateSchema.safeParse({ ...base, name: "abc", readCapacity: 0 }).success).toBe(false);
+    expect(environmentCreateSchema.safeParse({ ...base, name: "abc", readCapacity: 1001 }).success).toBe(false);
+    expect(environmentCreateSchema.parse({ ...base, name: "abc", readCapacity: "1000", writeCapacity: 1 })).toMatchObject({ readCapacity: 1000, writeCapacity: 1 });
   });
 });
 
@@ -66,5 +69,29 @@ describe("environment update schema", () => {
   it("requires the version being edited and allows unchanged credentials", () => {
     expect(environmentUpdateSchema.safeParse({ region: "us-east-1", credentials: { type: "unchanged" } }).success).toBe(false);
     expect(environmentUpdateSchema.safeParse({ region: "us-east-1", credentials: { type: "unchanged" }, version: 3 }).success).toBe(true);
+  });
+});
+
+describe("environment update schema (PATCH is partial)", () => {
+  it("keeps absent fields absent, and turns null or empty text into a clear", () => {
+    expect(environmentUpdateSchema.parse({ version: 2, description: "x" })).toEqual({ version: 2, description: "x" });
+    expect(environmentUpdateSchema.parse({ version: 2, accountId: null, endpoint: "", readCapacity: "" })).toEqual({
+      version: 2,
+      accountId: null,
+      endpoint: null,
+      readCapacity: null,
+    });
+    expect(environmentUpdateSchema.safeParse({ version: 2, region: null }).success).toBe(false);
+  });
+});
+
+describe("endpoints and path names", () => {
+  it.each(["file:///etc/passwd", "javascript:alert(1)", "ftp://example.com/", "gopher://x"])("refuses %s", (endpoint) => {
+    expect(environmentCreateSchema.safeParse({ ...base, name: "abc", endpoint }).success).toBe(false);
+  });
+
+  it("takes path names as they are", () => {
+    expect(envParamsSchema.safeParse({ env: "sandbox " }).success).toBe(false);
+    expect(envParamsSchema.safeParse({ env: "sandbox" }).success).toBe(true);
   });
 });

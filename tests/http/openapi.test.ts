@@ -24,4 +24,21 @@ describe("OpenAPI document", () => {
     expect(Object.keys(patch?.responses ?? {})).toEqual(expect.arrayContaining(["200", "400", "401", "403", "404", "409", "500"]));
     expect(Object.keys(doc.paths["/api/health"]?.get?.responses ?? {})).not.toContain("401");
   });
+
+  it("declares every status the wrapper can answer, centrally", () => {
+    const codes = (path: string, method: string) => Object.keys(doc.paths[path]?.[method]?.responses ?? {});
+    expect(codes("/api/session", "post")).toEqual(expect.arrayContaining(["201", "400", "401", "403", "413", "415", "500"]));
+    expect(codes("/api/session", "delete")).toEqual(expect.arrayContaining(["204", "403", "413", "500"]));
+    expect(codes("/api/environments/{env}/provision", "post")).toEqual(expect.arrayContaining(["400", "401", "403", "404", "409", "413", "415", "423", "502"]));
+    expect(codes("/api/audit", "get")).toEqual(expect.arrayContaining(["400", "401", "403", "413"]));
+    expect(codes("/api/openapi.json", "get")).not.toContain("502");
+  });
+
+  it("gives capacity fields the bounds the server enforces", () => {
+    const body = doc.paths["/api/environments"]?.post?.requestBody?.content["application/json"]?.schema;
+    const capacity = JSON.stringify(body?.properties?.readCapacity);
+    expect(capacity).toContain('"minimum":1');
+    expect(capacity).toContain('"maximum":1000');
+    expect(capacity).toContain("pattern");
+  });
 });

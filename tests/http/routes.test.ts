@@ -11,9 +11,13 @@ import type { Operation } from "@/lib/http/operation";
  */
 const apiRoot = path.join(process.cwd(), "app", "api");
 
+/** The catch-all that answers JSON 404 for unknown /api paths (app/api/[...path]) serves no operation. */
+const CATCH_ALL = path.join(apiRoot, "[...path]");
+
 function routeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const full = path.join(dir, entry);
+    if (full === CATCH_ALL) return [];
     if (statSync(full).isDirectory()) return routeFiles(full);
     return entry === "route.ts" ? [full] : [];
   });
@@ -63,6 +67,15 @@ describe("API route files", () => {
   it("audits every mutating operation that needs a role", () => {
     for (const op of operations) {
       if (op.method !== "GET" && op.role !== "public") expect(op.audit, `${op.method} ${op.path}`).toBeTruthy();
+    }
+  });
+
+  it("answers unknown API paths with a JSON 404 for every method", async () => {
+    const mod = (await import(path.join(CATCH_ALL, "route.ts"))) as Record<string, () => Response>;
+    for (const method of METHODS) {
+      const res = mod[method]?.();
+      expect(res?.status, method).toBe(404);
+      expect(await res?.json()).toMatchObject({ error: { code: "not_found" } });
     }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CreateTableCommand, DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import { CreatePolicyVersionCommand } from "@aws-sdk/client-iam";
-import { ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { CreateUserPoolClientCommand, CreateUserPoolCommand, DeleteUserPoolCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { homeClients } from "@/lib/aws/clients";
 import { LockedError } from "@/lib/http/errors";
 import { environmentCreateSchema } from "@/lib/environments/schema";
@@ -12,6 +12,7 @@ import type { ProvisionEvent } from "@/lib/provisioning/model";
 import { getChecklist, planEnvironment, revokeSessions, zappaSettings } from "@/lib/provisioning/service";
 import { createInstaller } from "@/lib/provisioning/installer";
 import { getEnvironment } from "@/lib/environments/read";
+import { CallLog, withCallLog } from "@/lib/aws/call-log";
 import { withEmulator } from "../support/emulator";
 
 withEmulator();
@@ -50,6 +51,10 @@ describe("provisioning (against the emulator)", () => {
 
     const after = await statusOf(env);
     for (const id of ["3", "4a", "4b", "4", "5", "5b", "5c", "6", "7", "8"]) expect(after[id], `step ${id}`).toBe("done");
+    // The emulator cannot simulate policies: the console's own evaluator answers, and finds every app action allowed.
+    const checklist = await getChecklist(env);
+    expect(checklist.leastPrivilegeBy).toBe("local");
+    expect(checklist.leastPrivilege.filter((l) => !l.allowed)).toEqual([]);
 
     const again = await apply(env);
     expect(again.plan.changes).toEqual([]);
@@ -150,6 +155,36 @@ describe("provisioning (against the emulator)", () => {
     const { plan } = await apply(updated);
     expect(plan.changes.map((c) => c.id)).toContain("installer.inline-policy");
     expect(await statusOf(updated)).toMatchObject({ "1": "done", "2": "done" });
+  });
+
+  it("reads from the recorded ids, and finds the pool and client by name once the recorded ones are gone", async () => {
+    const env = await make("prov-moved");
+    await apply(env);
+    const first = await getChecklist(env);
+    expect(first.rows.find((r) => r.id === "4a")?.status).toBe("done");
+    const { readProvisioningRecord } = await import("@/lib/provisioning/record");
+    const recorded = await readProvisioningRecord("prov-moved");
+    expect(recorded).toMatchObject({ userPoolId: expect.any(String), appClientId: expect.any(String), policyArn: expect.stringContaining(":policy/prov-moved_tt_policy"), policyVersionId: "v1" });
+
+    // Someone replaces the pool outside the console: the recorded ids now point at nothing.
+    const cognito = homeClients().cognito;
+    await cognito.send(new DeleteUserPoolCommand({ UserPoolId: recorded.userPoolId }));
+    const pool = await cognito.send(new CreateUserPoolCommand({ PoolName: "prov-moved", UsernameAttributes: ["email"] }));
+    const poolId = pool.UserPool?.Id ?? "";
+    const client = await cognito.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: "prov-moved_app", GenerateSecret: true }));
+    const { readEnvironmentState } = await import("@/lib/provisioning/read-state");
+    const state = await readEnvironmentState(env);
+    expect(state.pool).toMatchObject({ ok: true, value: { id: poolId } });
+    expect(state.client).toMatchObject({ ok: true, value: { id: client.UserPoolClient?.ClientId } });
+  });
+
+  it("answers 409 to a third installer key after one read, before any slow call", async () => {
+    const env = await make("prov-keys");
+    await createInstaller(env, "tester");
+    await createInstaller(await getEnvironment("prov-keys"), "tester");
+    const log = new CallLog();
+    await expect(withCallLog(log, () => createInstaller(env, "tester"))).rejects.toMatchObject({ status: 409 });
+    expect(log.total).toBe(1);
   });
 
   it("refuses a plan that no longer matches, and revokes sessions", async () => {

@@ -36,21 +36,21 @@ describe("app actions", () => {
 });
 
 describe("checkLeastPrivilege", () => {
-  it("finds every app action allowed by the rendered tt policy", async () => {
-    const results = await checkLeastPrivilege(renderTtPolicy(ctx).document, ctx);
+  it("finds every app action allowed by the rendered tt policy", () => {
+    const results = checkLeastPrivilege(renderTtPolicy(ctx).document, ctx);
     expect(results).toHaveLength(APP_ACTIONS(ctx).length);
     expect(results.filter((r) => !r.allowed)).toEqual([]);
     // RespondToAuthChallenge is authorized by Cognito itself, and said so.
     expect(results.find((r) => r.action === "cognito-idp:RespondToAuthChallenge")?.detail).toMatch(/not by IAM/);
   });
 
-  it("also passes for a plan rendered before the pool and bucket exist", async () => {
+  it("also passes for a plan rendered before the pool and bucket exist", () => {
     const plan: RenderContext = { env: "acme", region: "eu-west-3", accountId: "123456789012" };
-    const results = await checkLeastPrivilege(renderTtPolicy(plan).document, plan);
+    const results = checkLeastPrivilege(renderTtPolicy(plan).document, plan);
     expect(results.filter((r) => !r.allowed)).toEqual([]);
   });
 
-  it("denies a time_index query under the document's original DynamoDB statement", async () => {
+  it("denies a time_index query under the document's original DynamoDB statement", () => {
     const original: PolicyDocument = {
       ...renderTtPolicy(ctx).document,
       Statement: renderTtPolicy(ctx).document.Statement.map((s) =>
@@ -59,20 +59,20 @@ describe("checkLeastPrivilege", () => {
           : s,
       ),
     };
-    const results = await checkLeastPrivilege(original, ctx);
+    const results = checkLeastPrivilege(original, ctx);
     const denied = results.filter((r) => !r.allowed).map((r) => `${r.action} ${r.resource}`);
     expect(denied).toEqual([`dynamodb:Query ${T}/acme_data/index/time_index`, `dynamodb:Query ${T}/acme_data/index/geo_index`]);
   });
 
-  it("denies the actions of a removed statement", async () => {
+  it("denies the actions of a removed statement", () => {
     const policy = renderTtPolicy(ctx).document;
-    const noEmail = await checkLeastPrivilege(without(policy, "Email"), ctx);
+    const noEmail = checkLeastPrivilege(without(policy, "Email"), ctx);
     expect(noEmail.filter((r) => !r.allowed).map((r) => r.action)).toEqual(["ses:SendEmail"]);
 
-    const noBucket = await checkLeastPrivilege(without(policy, "BucketObjects"), ctx);
+    const noBucket = checkLeastPrivilege(without(policy, "BucketObjects"), ctx);
     expect(noBucket.filter((r) => !r.allowed).map((r) => r.action)).toEqual(["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]);
 
-    const noPool = await checkLeastPrivilege(without(policy, "UserPool"), ctx);
+    const noPool = checkLeastPrivilege(without(policy, "UserPool"), ctx);
     expect(noPool.filter((r) => !r.allowed).map((r) => r.action)).toEqual([
       "cognito-idp:ListUsers",
       "cognito-idp:AdminCreateUser",
@@ -81,20 +81,20 @@ describe("checkLeastPrivilege", () => {
     ]);
   });
 
-  it("denies the pool actions under the document's us-east-1 pool ARN", async () => {
+  it("denies the pool actions under the document's us-east-1 pool ARN", () => {
     const policy = renderTtPolicy(ctx).document;
     const documentArn: PolicyDocument = {
       ...policy,
       Statement: policy.Statement.map((s) => (s.Sid === "UserPool" ? { ...s, Resource: "arn:aws:cognito-idp:us-east-1:123456789012:userpool/eu-west-3_eu-west-3_AbCdEf123" } : s)),
     };
-    const denied = (await checkLeastPrivilege(documentArn, ctx)).filter((r) => !r.allowed);
+    const denied = checkLeastPrivilege(documentArn, ctx).filter((r) => !r.allowed);
     expect(denied.map((r) => r.action)).toHaveLength(4);
     expect(denied.every((r) => r.action.startsWith("cognito-idp:Admin") || r.action === "cognito-idp:ListUsers")).toBe(true);
   });
 
-  it("denies execute-api when the statement is left out for a custom domain", async () => {
+  it("denies execute-api when the statement is left out for a custom domain", () => {
     const policy = renderTtPolicy({ ...ctx, appApiUrl: "https://api.acme.example" }).document;
-    const results = await checkLeastPrivilege(policy, ctx);
+    const results = checkLeastPrivilege(policy, ctx);
     expect(results.filter((r) => !r.allowed).map((r) => r.action)).toEqual(["execute-api:Invoke"]);
   });
 });

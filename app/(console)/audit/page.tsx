@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { AuditLog } from "@/components/audit/audit-log";
+import { LoadingState } from "@/components/ui/states";
 
 export const metadata: Metadata = { title: "Audit" };
 
 export default function AuditPage() {
   return (
-    <Suspense fallback={<p role="status">Loading audit log…</p>}>
+    <Suspense fallback={<LoadingState title="Audit" label="Loading audit log…" />}>
       <AuditLog />
     </Suspense>
   );

@@ -3,14 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useId, useMemo, useState } from "react";
 import { flushSync } from "react-dom";
-import { useForm, useFormState, type Control, type FieldErrors } from "react-hook-form";
+import { useForm, useFormState, type Control, type FieldErrors, type Resolver } from "react-hook-form";
 import { FieldRow } from "@/components/blueprints/form/field-row";
 import { FormSection } from "@/components/blueprints/form/form-section";
+import { applyDocumentErrors } from "@/components/blueprints/form/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { applyServerErrors } from "@/components/ui/form-errors";
 import { buildDocumentSchema, type DocumentValues } from "@/lib/blueprints/document-schema";
-import { buildFormModel, type FormModel } from "@/lib/blueprints/form-model";
+import { buildFormModel, type FormField, type FormModel } from "@/lib/blueprints/form-model";
 import { defaultValues as blueprintDefaults, type FormValues } from "@/lib/blueprints/form-values";
 import type { SourceSearch } from "@/lib/blueprints/source";
 import type { Blueprint } from "@/lib/blueprints/types";
@@ -55,14 +55,23 @@ export function BlueprintForm(props: BlueprintFormProps) {
   const languages = "languages" in props ? props.languages : null;
   const given = "model" in props ? props.model : null;
   const model = useMemo(() => given ?? buildFormModel(blueprint ?? emptyBlueprint, { languages: languages ?? ["en"] }), [given, blueprint, languages]);
-  const schema = useMemo(() => buildDocumentSchema(model, { languages: model.languages }), [model]);
+  // Built on first validation, not at mount: a long blueprint's schema costs tens of milliseconds to build.
+  const resolver = useMemo(() => {
+    let built: Resolver<Values, unknown, DocumentValues> | null = null;
+    const lazy: Resolver<Values, unknown, DocumentValues> = (values, context, options) => {
+      built ??= zodResolver(buildDocumentSchema(model, { languages: model.languages }));
+      return built(values, context, options);
+    };
+    return lazy;
+  }, [model]);
   const formId = useId();
   const readOnly = useMemo(() => new Set(readOnlyFields ?? []), [readOnlyFields]);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
   const [formError, setFormError] = useState<string | null>(null);
+  const [renderAll, setRenderAll] = useState(false);
 
   const form = useForm<Values, unknown, DocumentValues>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: props.defaultValues ?? blueprintDefaults(model),
     shouldFocusError: false,
   });
@@ -82,11 +91,31 @@ export function BlueprintForm(props: BlueprintFormProps) {
     (errors: FieldErrors<Values>) => {
       const first = model.fields.find((f) => errors[f.name] !== undefined || form.getFieldState(f.name).error !== undefined);
       if (!first) return;
-      flushSync(() => setSection(first.layer, true));
+      flushSync(() => {
+        setRenderAll(true);
+        setSection(first.layer, true);
+      });
       const row = document.getElementById(`${formId}-form`)?.querySelector(`[data-field="${CSS.escape(first.name)}"]`);
       row?.querySelector<HTMLElement>("input:not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled])")?.focus();
     },
     [model, formId, setSection, form],
+  );
+
+  const { control } = form;
+  const renderField = useCallback(
+    (field: FormField) => (
+      <FieldRow
+        key={field.name}
+        control={control}
+        field={field}
+        formId={formId}
+        languages={model.languages}
+        disabled={disabled}
+        readOnly={readOnly.has(field.name)}
+        sourceSearch={sourceSearch}
+      />
+    ),
+    [control, formId, model.languages, disabled, readOnly, sourceSearch],
   );
 
   const submit = form.handleSubmit(async (values) => {
@@ -94,7 +123,7 @@ export function BlueprintForm(props: BlueprintFormProps) {
     try {
       await onSubmit(values);
     } catch (err) {
-      setFormError(applyServerErrors(err, form.setError, model.fields.map((f) => f.name)));
+      setFormError(applyDocumentErrors(err, form.setError, new Set(model.fields.map((f) => f.name))));
       // Not form.formState: reading that proxy here would subscribe this whole component to error changes.
       focusFirstError({});
     }
@@ -105,20 +134,15 @@ export function BlueprintForm(props: BlueprintFormProps) {
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <ErrorSummary control={form.control} />
       {model.sections.map((section) => (
-        <FormSection key={section.layer} section={section} control={form.control} expanded={expanded.has(section.layer)} onExpandedChange={setSection}>
-          {section.fields.map((field) => (
-            <FieldRow
-              key={field.name}
-              control={form.control}
-              field={field}
-              formId={formId}
-              languages={model.languages}
-              disabled={disabled}
-              readOnly={readOnly.has(field.name)}
-              sourceSearch={sourceSearch}
-            />
-          ))}
-        </FormSection>
+        <FormSection
+          key={section.layer}
+          section={section}
+          control={form.control}
+          expanded={expanded.has(section.layer)}
+          onExpandedChange={setSection}
+          renderField={renderField}
+          renderAll={renderAll}
+        />
       ))}
       <div>
         <SubmitButton control={form.control} label={submitLabel} disabled={disabled} />

@@ -9,6 +9,13 @@ export function fieldIds(formId: string, name: string) {
 }
 
 /**
+ * content-visibility: the browser skips style, layout and paint of rows
+ * outside the viewport until they scroll near it, which is most of the cost
+ * of mounting a long form; they stay in the accessibility tree and focusable.
+ */
+const rowClass = "flex min-w-0 flex-col [content-visibility:auto] [contain-intrinsic-size:auto_4.5rem]";
+
+/**
  * Label (or legend, for fields made of several inputs), required mark, hint,
  * semantic link and error of one field. Everything from the blueprint is
  * rendered as text; the semantic is a link only when it is an http(s) URI.
@@ -48,14 +55,16 @@ export function FieldShell({
           )}
         </p>
       ) : null}
-      <p id={ids.error} className={errorText} hidden={!error}>
-        {error}
-      </p>
+      {error ? (
+        <p id={ids.error} className={errorText}>
+          {error}
+        </p>
+      ) : null}
     </>
   );
   if (group) {
     return (
-      <fieldset className="flex min-w-0 flex-col gap-1" data-field={field.name} aria-describedby={field.hint ? ids.hint : undefined}>
+      <fieldset className={`${rowClass} gap-1`} data-field={field.name} aria-describedby={field.hint ? ids.hint : undefined}>
         <legend id={ids.label} className={`${labelClass} mb-1`}>
           {title}
           {field.required ? <span className="sr-only"> (required)</span> : null}
@@ -65,7 +74,7 @@ export function FieldShell({
     );
   }
   return (
-    <div className="flex min-w-0 flex-col gap-1" data-field={field.name}>
+    <div className={`${rowClass} gap-1`} data-field={field.name}>
       <div className={labelClass}>
         <label id={ids.label} htmlFor={ids.id}>
           {field.label}

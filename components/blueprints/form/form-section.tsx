@@ -1,25 +1,46 @@
 "use client";
 
-import { memo, useEffect, type ReactNode } from "react";
-import { Button, Disclosure, DisclosurePanel, Heading } from "react-aria-components";
+import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from "react";
+// Per-component entry points: importing the package root would pull the whole library into this chunk.
+import { Button } from "react-aria-components/Button";
+import { Disclosure, DisclosurePanel } from "react-aria-components/Disclosure";
+import { Heading } from "react-aria-components/Heading";
 import { useFormState, type Control } from "react-hook-form";
-import type { FormSection as Section } from "@/lib/blueprints/form-model";
+import type { FormField, FormSection as Section } from "@/lib/blueprints/form-model";
 
 /**
  * A layer of the form. Layer 0 is open and untitled; the others are
  * disclosures (a heading with a button, aria-expanded) that open themselves
  * when one of their fields holds an error, after a submit or a server answer.
+ *
+ * Mounting hundreds of fields at once is what makes long forms slow to
+ * appear, so a closed section renders no fields (their values live in the
+ * form state, not in the inputs), and a long open one renders its first
+ * FIRST_ROWS fields at once and the rest in background chunks right after.
+ * `renderAll` (set when a submit needs every field) skips the chunking.
  */
+const FIRST_ROWS = 40;
+const MORE_ROWS = 260;
 export const FormSection = memo(function FormSection({
-  section, control, expanded, onExpandedChange, children,
+  section, control, expanded, onExpandedChange, renderField, renderAll,
 }: {
   section: Section;
   control: Control<Record<string, unknown>>;
   expanded: boolean;
   onExpandedChange: (layer: number, expanded: boolean) => void;
-  children: ReactNode;
+  renderField: (field: FormField) => ReactNode;
+  renderAll: boolean;
 }) {
-  const names = section.fields.map((f) => f.name);
+  const total = section.fields.length;
+  const [rows, setRows] = useState(() => Math.min(total, FIRST_ROWS));
+  useEffect(() => {
+    if (renderAll || rows >= total) return;
+    const timer = setTimeout(() => startTransition(() => setRows((n) => Math.min(total, n + MORE_ROWS))), 0);
+    return () => clearTimeout(timer);
+  }, [rows, total, renderAll]);
+  const children = (renderAll ? section.fields : section.fields.slice(0, rows)).map(renderField);
+
+  const names = useMemo(() => section.fields.map((f) => f.name), [section.fields]);
   const { errors, submitCount } = useFormState({ control, name: names });
   const errorCount = names.filter((name) => errors[name] !== undefined).length;
   const hasError = errorCount > 0;
@@ -56,7 +77,7 @@ export const FormSection = memo(function FormSection({
         </Button>
       </Heading>
       <DisclosurePanel>
-        <div className="flex flex-col gap-5 border-t border-slate-200 px-4 py-4 dark:border-slate-700">{children}</div>
+        {expanded ? <div className="flex flex-col gap-5 border-t border-slate-200 px-4 py-4 dark:border-slate-700">{children}</div> : null}
       </DisclosurePanel>
     </Disclosure>
   );

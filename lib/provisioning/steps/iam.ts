@@ -12,6 +12,7 @@ import {
 } from "@aws-sdk/client-iam";
 import { isAwsError } from "@/lib/aws/errors";
 import { renderTankInlinePolicy, renderTrustPolicy, renderTtPolicy } from "@/lib/provisioning/policies";
+import { updateProvisioningRecord } from "@/lib/provisioning/record";
 import { withIamPropagation } from "@/lib/provisioning/steps/iam-retry";
 import type { StepExecutor } from "@/lib/provisioning/steps/context";
 
@@ -30,13 +31,14 @@ export const putInlinePolicy: StepExecutor = async (ctx) => {
 /** Step 4: the managed policy, rendered with the pool and bucket known by now. */
 export const createPolicy: StepExecutor = async (ctx) => {
   try {
-    await ctx.aws.iam.send(
+    const out = await ctx.aws.iam.send(
       new CreatePolicyCommand({
         PolicyName: ctx.names.policyName,
         PolicyDocument: doc(renderTtPolicy(ctx.render).document),
         Description: `TankTower ${ctx.env.name}: what the app's Lambda role may do (setup step 4)`,
       }),
     );
+    await recordPolicyVersion(ctx.env.name, out.Policy?.Arn, out.Policy?.DefaultVersionId);
   } catch (err) {
     if (!isAwsError(err, "EntityAlreadyExists", "EntityAlreadyExistsException")) throw err;
     await updatePolicy(ctx, ctx.policyArn);
@@ -53,8 +55,14 @@ export const updatePolicy: StepExecutor = async (ctx) => {
       .sort((a, b) => (a.CreateDate?.getTime() ?? 0) - (b.CreateDate?.getTime() ?? 0))[0];
     if (oldest?.VersionId) await ctx.aws.iam.send(new DeletePolicyVersionCommand({ PolicyArn, VersionId: oldest.VersionId }));
   }
-  await ctx.aws.iam.send(new CreatePolicyVersionCommand({ PolicyArn, PolicyDocument: doc(renderTtPolicy(ctx.render).document), SetAsDefault: true }));
+  const out = await ctx.aws.iam.send(new CreatePolicyVersionCommand({ PolicyArn, PolicyDocument: doc(renderTtPolicy(ctx.render).document), SetAsDefault: true }));
+  await recordPolicyVersion(ctx.env.name, PolicyArn, out.PolicyVersion?.VersionId);
 };
+
+/** The checklist reads the policy's document straight from the recorded version (read-state.ts), checking it is still the default. */
+async function recordPolicyVersion(env: string, policyArn: string | undefined, policyVersionId: string | undefined): Promise<void> {
+  if (policyArn && policyVersionId) await updateProvisioningRecord(env, { policyArn, policyVersionId });
+}
 
 /** Step 5 + 5b: the Lambda role with the document's trust policy, then the policy attached. */
 export const createRole: StepExecutor = async (ctx) => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { CreateTableCommand, waitUntilTableExists } from "@aws-sdk/client-dynamodb";
+import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { isAwsError } from "@/lib/aws/errors";
 import { DEFAULT_BLUEPRINTS } from "@/lib/provisioning/default-blueprints";
@@ -17,8 +17,28 @@ export const createTable: StepExecutor = async (ctx, key) => {
     // Created by a run that died before recording it: the checklist judges its shape.
     if (!isAwsError(err, "ResourceInUseException")) throw err;
   }
-  await waitUntilTableExists({ client: ctx.aws.dynamodb, maxWaitTime: 300, minDelay: 1, maxDelay: 5 }, { TableName: spec.TableName });
+  await waitForActiveTable(ctx.aws.dynamodb, spec.TableName, 300_000);
 };
+
+/**
+ * Polls until the table is ACTIVE. Unlike the SDK's waitUntilTableExists,
+ * which keeps polling through any error for its whole wait time, only "not
+ * there yet" is waited out: an endpoint that stops answering fails the step
+ * once the SDK's own retries give up, so the run ends and can be resumed.
+ */
+async function waitForActiveTable(dynamodb: DynamoDBClient, TableName: string, maxWaitMs: number): Promise<void> {
+  const deadline = Date.now() + maxWaitMs;
+  for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {
+    try {
+      const table = (await dynamodb.send(new DescribeTableCommand({ TableName }))).Table;
+      if (table?.TableStatus === "ACTIVE") return;
+    } catch (err) {
+      if (!isAwsError(err, "ResourceNotFoundException")) throw err;
+    }
+    if (Date.now() + delay > deadline) throw new Error(`${TableName} did not become ACTIVE within ${Math.round(maxWaitMs / 1000)} s`);
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
 
 /** Step 8: store a default blueprint verbatim; a stored version is never overwritten. */
 export const putBlueprint: StepExecutor = async (ctx, irn) => {

@@ -3,7 +3,7 @@ import { CheckboxInput } from "@/components/blueprints/form/widgets/checkbox-inp
 import { GeoInput } from "@/components/blueprints/form/widgets/geo-input";
 import { JsonInput } from "@/components/blueprints/form/widgets/json-input";
 import { SelectInput } from "@/components/blueprints/form/widgets/select-input";
-import { SourceSelect } from "@/components/blueprints/form/widgets/source-select";
+import { LazySourceSelect } from "@/components/blueprints/form/widgets/lazy-source-select";
 import { TextInput } from "@/components/blueprints/form/widgets/text-input";
 import { TextareaInput } from "@/components/blueprints/form/widgets/textarea-input";
 import type { WidgetProps } from "@/components/blueprints/form/widgets/types";
@@ -32,7 +32,7 @@ const WIDGETS: Record<WidgetKind, ComponentType<WidgetProps>> = {
 };
 
 export function itemWidget(field: FormField): ComponentType<WidgetProps> {
-  if (field.source) return SourceSelect;
+  if (field.source) return LazySourceSelect;
   return WIDGETS[field.widget];
 }
 

@@ -2,7 +2,12 @@
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
-import { Button, Collection, ComboBox, Input, ListBox, ListBoxItem, ListBoxLoadMoreItem, Popover } from "react-aria-components";
+import { Button } from "react-aria-components/Button";
+import { Collection } from "react-aria-components/Collection";
+import { ComboBox } from "react-aria-components/ComboBox";
+import { Input } from "react-aria-components/Input";
+import { ListBox, ListBoxItem, ListBoxLoadMoreItem } from "react-aria-components/ListBox";
+import { Popover } from "react-aria-components/Popover";
 import { inputClass } from "@/components/blueprints/form/styles";
 import { asText, type WidgetProps } from "@/components/blueprints/form/widgets/types";
 import type { FieldSource, SourceOption, SourceSearch } from "@/lib/blueprints/source";

@@ -1,0 +1,220 @@
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import { readFileSync } from "node:fs";
+import { aws } from "./support/aws";
+import { expectAccessible } from "./support/axe";
+import { e2e } from "./support/env";
+import { startSampleApp } from "../scripts/sample-app/server.mjs";
+
+/**
+ * The job dashboard against the sandbox: a sample app of the spec's own is the
+ * sandbox's app API, so triggers really execute. Fresh job types per test.
+ */
+const ENV = "sandbox";
+const unique = (prefix: string) => `${prefix} ${Date.now().toString(36).slice(-5)}${Math.floor(Math.random() * 100)}`;
+let app: { url: string; stop: () => Promise<void> };
+const reportParams = JSON.parse(readFileSync("blueprints/examples/report-params.json", "utf8")) as Record<string, unknown>;
+
+type Env = { region: string; accountId: string | null; endpoint: string | null; appApiUrl: string | null; appFunctionArn: string | null; sesSender: string | null; description: string | null; version: number };
+
+async function setAppUrl(request: APIRequestContext, appApiUrl: string) {
+  const env = (await (await request.get(`/api/environments/${ENV}`)).json()) as Env;
+  const res = await request.patch(`/api/environments/${ENV}`, {
+    data: {
+      region: env.region, accountId: env.accountId ?? "", endpoint: env.endpoint ?? "", appApiUrl, appFunctionArn: env.appFunctionArn ?? "",
+      sesSender: env.sesSender ?? "", description: env.description ?? "", credentials: { type: "unchanged" }, version: env.version,
+    },
+  });
+  expect(res.status()).toBe(200);
+}
+
+async function createJob(request: APIRequestContext, name: string, handler: string, timeoutSeconds = 10, paramsBlueprint = "") {
+  const res = await request.post(`/api/environments/${ENV}/jobs`, { data: { name, status: "available", handler, type: "control", timeoutSeconds, paramsBlueprint } });
+  expect(res.status()).toBe(201);
+  return (await res.json()) as { id: string; name: string };
+}
+
+async function runsOf(request: APIRequestContext, jobId: string, extra = "") {
+  return ((await (await request.get(`/api/environments/${ENV}/runs?job=${jobId}&limit=100${extra}`)).json()) as { items: Array<{ id: string; status: string; trigger: string }> }).items;
+}
+
+async function openJobs(page: Page, query = "") {
+  await page.goto(`/environments/${ENV}/jobs${query}`);
+  await expect(page.getByRole("heading", { name: `Jobs of ${ENV}` })).toBeVisible();
+}
+
+function card(page: Page, name: string) {
+  return page.getByRole("listitem").filter({ has: page.getByRole("heading", { name, exact: true }) });
+}
+
+test.beforeAll(async () => {
+  app = await startSampleApp();
+  const request = await playwrightRequest.newContext({ baseURL: e2e.baseUrl, storageState: "e2e/.auth/operator.json" });
+  await setAppUrl(request, app.url);
+  await request.dispose();
+});
+test.afterAll(async () => app?.stop());
+
+test("Run now executes against the app: new, then executed with its output", async ({ page, request }) => {
+  const job = await createJob(request, unique("Echo"), "/jobs/echo");
+  await openJobs(page);
+  await card(page, job.name).getByRole("button", { name: `Run now ${job.name}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Run ${job.name} now` });
+  await dialog.getByLabel("Parameters (JSON)").fill('{"city": "Lyon"}');
+  await dialog.getByRole("button", { name: "Start run" }).click();
+  const drawer = page.getByRole("dialog", { name: `Run of ${job.name}` });
+  await expect(drawer.getByText("Status:")).toBeVisible();
+  await expect(drawer.getByText("executed", { exact: true })).toBeVisible();
+  await expect(drawer.getByTestId("run-output")).toContainText('"city": "Lyon"');
+  await expect(page).toHaveURL(/run=[0-9a-f-]{36}/);
+  await expectAccessible(page);
+});
+
+test("a job with a parameters blueprint gets its form, checked on the server too", async ({ page, request }) => {
+  await aws.dynamodb().send(new PutItemCommand({ TableName: `${ENV}_blueprints`, Item: marshall(reportParams) }));
+  const job = await createJob(request, unique("Report"), "/jobs/echo", 10, "report_params");
+  const bad = await request.post(`/api/environments/${ENV}/runs`, { data: { job: job.id, params: { seconds: "soon" } } });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.fieldErrors).toMatchObject({ title: [expect.any(String)], seconds: [expect.any(String)] });
+
+  await openJobs(page);
+  await card(page, job.name).getByRole("button", { name: `Run now ${job.name}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Run ${job.name} now` });
+  await dialog.getByRole("button", { name: "Start run" }).click();
+  await expect(dialog.getByText("2 fields need attention.")).toBeVisible();
+  await dialog.getByLabel("Title").fill("Quarterly");
+  await dialog.getByLabel("Seconds").fill("1");
+  await dialog.getByRole("button", { name: "Start run" }).click();
+  const drawer = page.getByRole("dialog", { name: `Run of ${job.name}` });
+  await expect(drawer.getByTestId("run-output")).toContainText('"title": "Quarterly"');
+  await expect(drawer.getByTestId("run-output")).toContainText('"seconds": 1');
+});
+
+test("a failing handler gives failed with its reason; an unreachable app says so", async ({ page, request }) => {
+  const failing = await createJob(request, unique("Failing"), "/jobs/fail");
+  await openJobs(page);
+  await card(page, failing.name).getByRole("button", { name: `Run now ${failing.name}` }).click();
+  await page.getByRole("dialog", { name: `Run ${failing.name} now` }).getByRole("button", { name: "Start run" }).click();
+  const drawer = page.getByRole("dialog", { name: `Run of ${failing.name}` });
+  await expect(drawer.getByText("failed", { exact: true })).toBeVisible();
+  await expect(drawer.getByRole("alert")).toContainText("The handler answered HTTP 500");
+
+  const closed = await startSampleApp();
+  await closed.stop();
+  await setAppUrl(request, closed.url);
+  try {
+    const quick = await createJob(request, unique("Quick"), "/jobs/quick");
+    const res = await request.post(`/api/environments/${ENV}/runs`, { data: { job: quick.id, params: {} } });
+    expect(res.status()).toBe(201);
+    const run = (await res.json()) as { id: string };
+    await page.goto(`/environments/${ENV}/jobs?run=${run.id}`);
+    const unreachable = page.getByRole("dialog", { name: `Run of ${quick.name}` });
+    await expect(unreachable.getByRole("alert")).toContainText(/The app is unreachable: .* refused the connection/);
+  } finally {
+    await setAppUrl(request, app.url);
+  }
+});
+
+test("filters, pagination and a reloaded deep link show the same runs", async ({ page, request }) => {
+  const job = await createJob(request, unique("Paged"), "/jobs/quick");
+  for (let i = 0; i < 27; i++) {
+    expect((await request.post(`/api/environments/${ENV}/runs`, { data: { job: job.id, params: { i } } })).status()).toBe(201);
+  }
+  await openJobs(page);
+  await page.getByLabel("Job type", { exact: true }).selectOption({ label: job.name });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`job=${job.id}`));
+  const rows = page.getByRole("table", { name: "Runs, newest first" }).getByRole("row");
+  await expect(rows).toHaveCount(26); // header + 25
+  await page.getByRole("button", { name: "Older" }).click();
+  await expect(page).toHaveURL(/cursor=/);
+  await expect(rows).toHaveCount(3);
+  const url = page.url();
+  await page.reload();
+  await expect(page).toHaveURL(url);
+  await expect(rows).toHaveCount(3);
+  await expect(page.getByLabel("Job type", { exact: true })).toHaveValue(job.id);
+
+  await page.goto(`/environments/${ENV}/jobs?job=${job.id}&trigger=cron`);
+  await expect(page.getByText("No runs match.")).toBeVisible();
+});
+
+test("an open dashboard shows a new run and its status change without a reload", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const job = await createJob(request, unique("Live"), "/jobs/slow", 60);
+  await openJobs(page, `?job=${job.id}`);
+  await expect(page.getByText("No runs match.")).toBeVisible();
+  const res = await request.post(`/api/environments/${ENV}/runs`, { data: { job: job.id, params: { seconds: 15 } } });
+  expect(res.status()).toBe(201);
+  const table = page.getByRole("table", { name: "Runs, newest first" });
+  await expect(table.getByText("new", { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(table.getByText("executed", { exact: true })).toBeVisible({ timeout: 40_000 });
+});
+
+test("the charts render from the aggregates, with text alternatives", async ({ page, request }) => {
+  const job = await createJob(request, unique("Charted"), "/jobs/quick");
+  await request.post(`/api/environments/${ENV}/runs`, { data: { job: job.id, params: {} } });
+  await openJobs(page);
+  await expect(page.getByTestId("stats-summary")).toContainText(/[1-9]\d* runs? in the last 30 days/);
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  const figure = page.getByRole("figure", { name: "Failure rate per job type" });
+  await figure.getByText("Data as a table").click();
+  await expect(figure.getByRole("table", { name: "Failure rate per job type" })).toContainText(job.name);
+});
+
+test("a double click makes one run", async ({ page, request }) => {
+  const job = await createJob(request, unique("Once"), "/jobs/quick");
+  await openJobs(page);
+  await card(page, job.name).getByRole("button", { name: `Run now ${job.name}` }).click();
+  await page.getByRole("dialog", { name: `Run ${job.name} now` }).getByRole("button", { name: "Start run" }).dblclick();
+  await expect(page.getByRole("dialog", { name: `Run of ${job.name}` })).toBeVisible();
+  await expect.poll(async () => (await runsOf(request, job.id)).length).toBe(1);
+});
+
+test("an API token triggers a run with trigger api; a revoked one and a viewer's are refused", async ({ page, request }) => {
+  const job = await createJob(request, unique("Scripted"), "/jobs/echo");
+  await page.goto(`/environments/${ENV}/jobs/tokens`);
+  const name = unique("script");
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-token").textContent()) ?? "";
+  expect(token).toMatch(/^tt_[0-9a-f]{16}_/);
+
+  // No cookies: a script has only its token.
+  const script = await playwrightRequest.newContext({ baseURL: e2e.baseUrl, storageState: { cookies: [], origins: [] } });
+  const ok = await script.post(`/api/environments/${ENV}/runs`, { headers: { authorization: `Bearer ${token}` }, data: { job: job.name, params: { from: "script" } } });
+  expect(ok.status()).toBe(201);
+  expect(await ok.json()).toMatchObject({ trigger: "api", status: "new" });
+  expect((await script.get(`/api/environments/${ENV}/runs`, { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+
+  await page.getByRole("row", { name: new RegExp(name) }).getByRole("button", { name: `Revoke ${name}` }).click();
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("revoked");
+  const refused = await script.post(`/api/environments/${ENV}/runs`, { headers: { authorization: `Bearer ${token}` }, data: { job: job.name, params: {} } });
+  expect(refused.status()).toBe(401);
+
+  const viewerName = unique("viewer");
+  await page.getByLabel("Name").fill(viewerName);
+  await page.getByLabel("Role").selectOption("viewer");
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByTestId("new-token")).not.toHaveText(token);
+  const viewerToken = (await page.getByTestId("new-token").textContent()) ?? "";
+  const forbidden = await script.post(`/api/environments/${ENV}/runs`, { headers: { authorization: `Bearer ${viewerToken}` }, data: { job: job.name, params: {} } });
+  expect(forbidden.status()).toBe(403);
+  await script.dispose();
+  expect((await runsOf(request, job.id)).map((r) => r.trigger)).toEqual(["api"]);
+  await expectAccessible(page);
+});
+
+test("a bad cron expression is refused with a message", async ({ page }) => {
+  await openJobs(page);
+  await page.getByRole("button", { name: "New job type" }).click();
+  const dialog = page.getByRole("dialog", { name: "New job type" });
+  await dialog.getByLabel("Name").fill(unique("Cron"));
+  await dialog.getByLabel("Handler route").fill("/jobs/quick");
+  await dialog.getByLabel("Schedule").fill("cron(0 12 * * *)");
+  await dialog.getByRole("button", { name: "Create job type" }).click();
+  await expect(dialog.getByText(/A cron expression has 6 fields/).first()).toBeVisible();
+  await dialog.getByLabel("Schedule").fill("cron(0 12 * * ? *)");
+  await expect(dialog.getByText("Next five runs (your local time)")).toBeVisible();
+});

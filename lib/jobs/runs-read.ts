@@ -1,0 +1,163 @@
+import "server-only";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { toUpstreamError } from "@/lib/aws/errors";
+import { NotFoundError, ValidationError } from "@/lib/http/errors";
+import { cursorFitsPlan, planRunFilter, type FilterPlan } from "@/lib/jobs/filter-plan";
+import { listJobTypes } from "@/lib/jobs/job-types";
+import { runIndexPartition, STATS_PARTITION } from "@/lib/jobs/keys";
+import { detailOf, summaryFromItem } from "@/lib/jobs/run-items";
+import { completeRun, getRunRecord } from "@/lib/jobs/runs-write";
+import type { JobOverview, JobType, RunDetail, RunQuery, RunStats, RunSummary } from "@/lib/jobs/schema";
+import { lastDays, summarizeStats, type StatsItem } from "@/lib/jobs/stats";
+import { isOrphaned, ORPHANED_REASON } from "@/lib/jobs/stuck";
+import { checkSchedule } from "@/lib/jobs/schedule";
+import { decodeCursor, encodeCursor } from "@/lib/registry/table";
+import type { JobStore } from "@/lib/jobs/store";
+
+/** Reads of runs: pages through the filter key plan, details, aggregates, the jobs overview. */
+
+/** A page stops reading after this many index rows even if not full (a combined filter that matches little). */
+const MAX_ROWS_PER_PAGE = 1000;
+
+async function queryRows(store: JobStore, plan: FilterPlan, limit: number, start: Record<string, unknown> | undefined) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ":p": plan.partition, ":lo": plan.lower, ":hi": plan.upper };
+  const filters = plan.residual.map((r, i) => {
+    names[`#f${i}`] = r.attribute;
+    values[`:f${i}`] = r.value;
+    return `#f${i} = :f${i}`;
+  });
+  const rows: Record<string, unknown>[] = [];
+  let scanned = 0;
+  let next = start;
+  do {
+    const out = await store.db.send(
+      new QueryCommand({
+        TableName: store.table,
+        KeyConditionExpression: "portfolio_index = :p AND doc_index BETWEEN :lo AND :hi",
+        ExpressionAttributeValues: values,
+        ...(filters.length ? { FilterExpression: filters.join(" AND "), ExpressionAttributeNames: names } : {}),
+        ScanIndexForward: false,
+        // Without residual filters every row read is a row shown; with them, read ahead.
+        Limit: filters.length ? Math.min(MAX_ROWS_PER_PAGE - scanned, Math.max(limit * 4, 100)) : limit - rows.length,
+        ExclusiveStartKey: next,
+      }),
+    );
+    scanned += out.ScannedCount ?? 0;
+    rows.push(...(out.Items ?? []));
+    next = out.LastEvaluatedKey;
+  } while (next && rows.length < limit && scanned < MAX_ROWS_PER_PAGE);
+  if (rows.length > limit) {
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { rows: page, next: last ? { portfolio_index: last.portfolio_index, doc_index: last.doc_index } : undefined, scanned };
+  }
+  return { rows, next, scanned };
+}
+
+/** Runs the console dispatched but stopped waiting for (a restart) are failed here instead of staying new. */
+async function sweepOrphans(store: JobStore, runs: RunSummary[], now: Date): Promise<RunSummary[]> {
+  return Promise.all(
+    runs.map(async (run) => {
+      // `stuck` was computed with the run's own deadline.
+      if (!run.stuck || run.trigger === "cron") return run;
+      const ended = await completeRun(store, run.id, { status: "failed", reason: ORPHANED_REASON, timeExecuted: now, durationMs: null });
+      return ended ? { ...run, status: "failed" as const, stuck: false, reason: ORPHANED_REASON, timeExecuted: now.toISOString() } : run;
+    }),
+  );
+}
+
+export async function listRuns(store: JobStore, query: RunQuery, now = new Date()) {
+  const plan = planRunFilter({ status: query.status, job: query.job, trigger: query.trigger, author: query.author, from: query.from, to: query.to });
+  let start: Record<string, unknown> | undefined;
+  if (query.cursor) {
+    start = decodeCursor(query.cursor, ["portfolio_index", "doc_index"]);
+    if (!start || !cursorFitsPlan(plan, start)) throw ValidationError.forField("cursor", "This cursor does not belong to this list; start from the first page.");
+  }
+  try {
+    const { rows, next, scanned } = await queryRows(store, plan, query.limit, start);
+    const summaries = rows.map((r) => summaryFromItem(r, now)).filter((s): s is RunSummary => s !== undefined);
+    return { items: await sweepOrphans(store, summaries, now), nextCursor: encodeCursor(next), scanned };
+  } catch (err) {
+    throw toUpstreamError(err, `listing runs of ${store.env.name}`);
+  }
+}
+
+export async function getRun(store: JobStore, id: string, now = new Date()): Promise<RunDetail> {
+  let run = await getRunRecord(store, id);
+  if (!run) throw new NotFoundError(`There is no run ${id} in ${store.env.name}.`);
+  const detail = detailOf(run, now);
+  if (detail.stuck && isOrphaned({ status: run.status, trigger: run.trigger, time_queued: run.time_queued, deadline: run.deadline }, now)) {
+    run = (await completeRun(store, id, { status: "failed", reason: ORPHANED_REASON, timeExecuted: now, durationMs: null })) ?? (await getRunRecord(store, id)) ?? run;
+    return detailOf(run, now);
+  }
+  return detail;
+}
+
+export async function readStatsItems(store: JobStore, days: readonly string[]): Promise<StatsItem[]> {
+  const items: StatsItem[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const out = await store.db.send(
+      new QueryCommand({
+        TableName: store.table,
+        KeyConditionExpression: "portfolio_index = :p AND doc_index BETWEEN :lo AND :hi",
+        ExpressionAttributeValues: { ":p": STATS_PARTITION, ":lo": days[0] ?? "", ":hi": `${days[days.length - 1] ?? ""}~` },
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of out.Items ?? []) if (typeof item.day === "string" && typeof item.job_id === "string") items.push(item as StatsItem);
+    ExclusiveStartKey = out.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+export async function runStats(store: JobStore, dayCount: number, now = new Date(), knownJobs?: readonly JobType[]): Promise<RunStats> {
+  const days = lastDays(now, dayCount);
+  try {
+    const [items, jobs] = await Promise.all([readStatsItems(store, days), knownJobs ?? listJobTypes(store)]);
+    return summarizeStats(items, days, new Map(jobs.map((j) => [j.id, j.name])));
+  } catch (err) {
+    throw toUpstreamError(err, `reading run statistics of ${store.env.name}`);
+  }
+}
+
+async function newestRows(store: JobStore, partition: string, limit: number, now: Date): Promise<RunSummary[]> {
+  const out = await store.db.send(
+    new QueryCommand({
+      TableName: store.table,
+      KeyConditionExpression: "portfolio_index = :p",
+      ExpressionAttributeValues: { ":p": partition },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []).map((r) => summaryFromItem(r, now)).filter((s): s is RunSummary => s !== undefined);
+}
+
+/** Job types with their last and recent runs (one small Query each) and 30-day success rate (aggregates). */
+export async function jobsOverview(store: JobStore, now = new Date()): Promise<JobOverview> {
+  try {
+    const [jobs, pending] = await Promise.all([listJobTypes(store), newestRows(store, runIndexPartition("status", "new"), 100, now)]);
+    const stats = await runStats(store, 30, now, jobs);
+    const stuck = (await sweepOrphans(store, pending, now)).filter((r) => r.stuck);
+    const items = await Promise.all(
+      jobs.map(async (job) => {
+        const recent = await newestRows(store, runIndexPartition("job", job.id), 10, now);
+        const s = stats.jobs.find((j) => j.jobId === job.id);
+        const schedule = job.schedule ? checkSchedule(job.schedule, now) : undefined;
+        return {
+          ...job,
+          lastRun: recent[0] ?? null,
+          recentRuns: recent,
+          successRate: s && s.failureRate !== null ? 1 - s.failureRate : null,
+          runs30d: s?.total ?? 0,
+          nextRuns: schedule?.ok ? schedule.next : [],
+        };
+      }),
+    );
+    return { items, stuck };
+  } catch (err) {
+    throw toUpstreamError(err, `reading jobs of ${store.env.name}`);
+  }
+}

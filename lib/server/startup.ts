@@ -1,0 +1,44 @@
+import "server-only";
+import { config } from "@/lib/config/env";
+import { startupProblems } from "@/lib/config/startup-check";
+import { log } from "@/lib/log/logger";
+import { drainApplies } from "@/lib/provisioning/shutdown";
+
+/**
+ * Server start (instrumentation.ts): refuse to run in AWS mode with a weak
+ * secret or sandbox settings, and stop gracefully on SIGTERM. Next.js exits
+ * at once on SIGTERM unless NEXT_MANUAL_SIG_HANDLE is set (the Dockerfile sets
+ * it), in which case this handler decides when the process ends.
+ */
+export function startServer(): void {
+  const problems = startupProblems(process.env);
+  if (problems.length) {
+    // Plain stderr, not the JSON log: this is read by a person looking at why the container will not start.
+    process.stderr.write(`TankTower Console refuses to start in AWS mode:\n${problems.map((p) => `  - ${p}`).join("\n")}\n`);
+    process.exit(1);
+  }
+  const { mode, shutdownGraceMs } = config();
+  if (!process.env.NEXT_MANUAL_SIG_HANDLE) {
+    log.warn("NEXT_MANUAL_SIG_HANDLE is not set: on SIGTERM, Next.js exits at once and running applies stop mid-step (they resume on the next plan)", { mode });
+    return;
+  }
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("stopping: no new applies; running ones finish the steps in flight", { signal, graceMs: shutdownGraceMs });
+    void drainApplies(shutdownGraceMs).then(
+      (result) => {
+        log.info("stopped", { signal, ...result });
+        // A moment for the last bytes of finished responses to leave the socket.
+        setTimeout(() => process.exit(0), 250);
+      },
+      (err: unknown) => {
+        log.error("stopping failed", { signal, error: err });
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}

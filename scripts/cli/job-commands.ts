@@ -1,0 +1,92 @@
+import { parseArgs } from "node:util";
+import { ValidationError } from "@/lib/http/errors";
+import { getEnvironment } from "@/lib/environments/read";
+import { SANDBOX_ENVIRONMENT } from "@/lib/environments/sandbox";
+import { updateEnvironment } from "@/lib/environments/write";
+import { executeRun } from "@/lib/jobs/dispatch";
+import { getRun, listRuns } from "@/lib/jobs/runs-read";
+import { seedSandboxJobs } from "@/lib/jobs/sandbox-seed";
+import { runQuerySchema } from "@/lib/jobs/schema";
+import { jobStore } from "@/lib/jobs/store";
+import { triggerRun } from "@/lib/jobs/trigger";
+import { fromZodError } from "@/lib/http/respond";
+import { table } from "./format";
+import type { Command } from "./command-types";
+
+/** `tt run`, `tt runs` and `tt sandbox jobs`: the job dashboard's services from a terminal. */
+function parseParams(text: string | undefined): Record<string, unknown> {
+  if (text === undefined) return {};
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // fall through to the message below
+  }
+  throw ValidationError.forField("params", 'Pass --params as a JSON object, e.g. --params \'{"seconds": 2}\'.');
+}
+
+export function makeJobCommands(actor: () => string): Command[] {
+  const run: Command = {
+    name: "run",
+    help: "run <env> <job> [--params JSON] [--wait] [--json]   Run a job now (by name or id); with --wait, exit 1 if it failed",
+    async run(args) {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { params: { type: "string" }, wait: { type: "boolean" } } });
+      const [env, job] = positionals;
+      if (!env || !job) throw new ValidationError("Usage: run <env> <job> [--params JSON] [--wait]");
+      const store = await jobStore(env);
+      const triggered = await triggerRun(store, { job, params: parseParams(values.params) }, { author: actor(), trigger: "manual" });
+      // The handler is called from this process, so it finishes before the command exits either way.
+      await executeRun(store, triggered.run, triggered.job);
+      const detail = await getRun(store, triggered.run._id);
+      if (!values.wait) return { text: `Run ${detail.id} of ${detail.jobName}: ${detail.status}`, data: detail };
+      const lines = [`Run ${detail.id} of ${detail.jobName}: ${detail.status}${detail.durationMs !== null ? ` in ${detail.durationMs} ms` : ""}`];
+      if (detail.reason) lines.push(`Reason: ${detail.reason}`);
+      if (detail.output) lines.push(detail.output.length > 2000 ? `${detail.output.slice(0, 2000)}…` : detail.output);
+      return { text: lines.join("\n"), data: detail, exitCode: detail.status === "failed" ? 1 : 0 };
+    },
+  };
+
+  const runs: Command = {
+    name: "runs",
+    help: "runs <env> [--status S] [--job ID] [--trigger T] [--author A] [--limit N] [--json]   Recent runs, newest first",
+    async run(args) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { status: { type: "string" }, job: { type: "string" }, trigger: { type: "string" }, author: { type: "string" }, limit: { type: "string" } },
+      });
+      const env = positionals[0];
+      if (!env) throw new ValidationError("Usage: runs <env> [--status S]");
+      const query = runQuerySchema.safeParse({ ...values, limit: values.limit ?? 25 });
+      if (!query.success) throw fromZodError(query.error, "query");
+      const page = await listRuns(await jobStore(env), query.data);
+      const text = page.items.length
+        ? table(["RUN", "JOB", "STATUS", "TRIGGER", "AUTHOR", "QUEUED", "MS"], page.items.map((r) => [r.id, r.jobName, r.stuck ? `${r.status} (stuck)` : r.status, r.trigger, r.author, r.timeQueued, r.durationMs === null ? "-" : String(r.durationMs)]))
+        : "No runs match.";
+      return { text, data: page };
+    },
+  };
+
+  const sandboxJobs: Command = {
+    name: "sandbox jobs",
+    help: "sandbox jobs --app-url URL [--json]   (npm run dev does this) Point the sandbox at the sample app; sample job types and 60 days of runs",
+    async run(args) {
+      const { values } = parseArgs({ args, options: { "app-url": { type: "string" } } });
+      const appUrl = values["app-url"];
+      if (!appUrl) throw ValidationError.forField("app-url", "Pass --app-url (the sample app's URL).");
+      const env = await getEnvironment(SANDBOX_ENVIRONMENT);
+      if (env.appApiUrl !== appUrl) {
+        await updateEnvironment(env.name, { appApiUrl: appUrl, version: env.version }, actor());
+      }
+      const seeded = await seedSandboxJobs(await jobStore(SANDBOX_ENVIRONMENT));
+      const text = [
+        `Sandbox app API: ${appUrl}`,
+        seeded.jobsCreated ? `Created ${seeded.jobsCreated} sample job types.` : "Sample job types are there.",
+        seeded.runsWritten ? `Wrote ${seeded.runsWritten} historic runs.` : "Run history is there.",
+      ].join("\n");
+      return { text, data: { appUrl, ...seeded } };
+    },
+  };
+
+  return [run, runs, sandboxJobs];
+}

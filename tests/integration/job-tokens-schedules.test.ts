@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { DescribeRuleCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
+import { clientsForEnvironment } from "@/lib/environments/aws-target";
+import { createApiToken, listApiTokens, principalFromBearer, revokeApiToken } from "@/lib/auth/api-tokens";
+import { hasRole } from "@/lib/auth/roles";
+import { listAudit } from "@/lib/audit/list";
+import { auditQuerySchema } from "@/lib/audit/schema";
+import { saveJobType, saveNewJobType } from "@/lib/jobs/job-service";
+import { ruleName } from "@/lib/jobs/schedules";
+import { jobTypeInputSchema } from "@/lib/jobs/schema";
+import { jobStore } from "@/lib/jobs/store";
+import { withEmulator } from "../support/emulator";
+import { jobsEnvironment } from "../support/jobs-env";
+
+withEmulator();
+
+describe("API tokens (against the emulator)", () => {
+  it("creates a token shown once, verifies it for its environment only, audits its use and refuses it once revoked", async () => {
+    await jobsEnvironment("tokenenv");
+    const { token, record } = await createApiToken({ environment: "tokenenv", name: "ci", role: "admin", expiresInDays: 30 }, "admin@x.io");
+    const listed = await listApiTokens("tokenenv");
+    expect(listed.map((t) => t.id)).toEqual([record.id]);
+    expect(JSON.stringify(listed)).not.toContain(token);
+    expect(JSON.stringify(listed)).not.toContain("hash");
+
+    const principal = await principalFromBearer(token, "tokenenv");
+    expect(principal).toMatchObject({ email: "admin@x.io", tokenId: record.id });
+    expect(hasRole(principal, "admin", "tokenenv")).toBe(true);
+    expect(hasRole(principal, "admin", "otherenv")).toBe(false);
+    await expect(principalFromBearer(token, "otherenv")).rejects.toMatchObject({ status: 401 });
+    await expect(principalFromBearer(`${token.slice(0, -2)}xx`, "tokenenv")).rejects.toMatchObject({ status: 401 });
+
+    await revokeApiToken("tokenenv", record.id);
+    await expect(principalFromBearer(token, "tokenenv")).rejects.toMatchObject({ status: 401 });
+    const audit = await listAudit(auditQuerySchema.parse({ action: "token.use", limit: 100 }));
+    expect(audit.items.map((a) => a.outcome).sort()).toEqual(["denied", "denied", "denied", "success"]);
+    await expect(revokeApiToken("otherenv", record.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("refuses an expired token", async () => {
+    const { token } = await createApiToken({ environment: "tokenenv", name: "old", role: "admin", expiresInDays: 1 }, "admin@x.io", new Date(Date.now() - 2 * 86_400_000));
+    await expect(principalFromBearer(token, "tokenenv")).rejects.toMatchObject({ status: 401 });
+  });
+});
+
+describe("schedules (against the emulator)", () => {
+  it("needs the app function, then keeps an EventBridge rule in step with the job type", async () => {
+    await jobsEnvironment("schedenv");
+    const values = jobTypeInputSchema.parse({ name: "Nightly", status: "available", handler: "/jobs/quick", type: "control", schedule: "cron(0 3 * * ? *)" });
+    await expect(saveNewJobType(await jobStore("schedenv"), values, "a@x.io")).rejects.toMatchObject({ status: 400, fieldErrors: { schedule: [expect.stringMatching(/app function ARN/)] } });
+
+    await jobsEnvironment("schedfn", { appFunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:tanktower-app" });
+    const store = await jobStore("schedfn");
+    const job = await saveNewJobType(store, values, "a@x.io");
+    const eb = clientsForEnvironment(store.env).events;
+    const rule = await eb.send(new DescribeRuleCommand({ Name: ruleName("schedfn", job.id) }));
+    expect(rule).toMatchObject({ ScheduleExpression: "cron(0 3 * * ? *)", State: "ENABLED" });
+    const targets = await eb.send(new ListTargetsByRuleCommand({ Rule: ruleName("schedfn", job.id) }));
+    expect(targets.Targets?.[0]?.Arn).toBe("arn:aws:lambda:us-east-1:123456789012:function:tanktower-app");
+    expect(JSON.parse(targets.Targets?.[0]?.Input ?? "{}")).toMatchObject({ trigger: "cron", job: { id: job.id } });
+
+    const updated = await saveJobType(store, job.id, { ...values, schedule: "rate(5 minutes)", revision: job.revision }, "a@x.io", job);
+    expect((await eb.send(new DescribeRuleCommand({ Name: ruleName("schedfn", job.id) }))).ScheduleExpression).toBe("rate(5 minutes)");
+    await saveJobType(store, job.id, { ...values, schedule: undefined, revision: updated.revision }, "a@x.io", updated);
+    await expect(eb.send(new DescribeRuleCommand({ Name: ruleName("schedfn", job.id) }))).rejects.toMatchObject({ name: "ResourceNotFoundException" });
+    await expect(saveJobType(store, job.id, { ...values, revision: job.revision }, "a@x.io", job)).rejects.toMatchObject({ status: 409 });
+  });
+});

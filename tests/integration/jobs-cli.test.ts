@@ -1,0 +1,49 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createJobType } from "@/lib/jobs/job-types";
+import { jobTypeInputSchema } from "@/lib/jobs/schema";
+import { jobStore } from "@/lib/jobs/store";
+import { withEmulator } from "../support/emulator";
+import { jobsEnvironment } from "../support/jobs-env";
+import { startSampleApp } from "../../scripts/sample-app/server.mjs";
+
+withEmulator();
+
+const exec = promisify(execFile);
+
+async function tt(...args: string[]): Promise<{ code: number; json: Record<string, unknown> }> {
+  try {
+    const { stdout } = await exec(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/tt.ts", ...args, "--json"], { env: process.env, timeout: 120_000 });
+    return { code: 0, json: JSON.parse(stdout) as Record<string, unknown> };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string };
+    return { code: e.code ?? 1, json: JSON.parse(e.stdout ?? "{}") as Record<string, unknown> };
+  }
+}
+
+let app: { url: string; stop: () => Promise<void> };
+beforeAll(async () => {
+  app = await startSampleApp();
+  await jobsEnvironment("clijobs", { appApiUrl: app.url });
+  const store = await jobStore("clijobs");
+  await createJobType(store, jobTypeInputSchema.parse({ name: "echo", status: "available", handler: "/jobs/echo", type: "control" }), "a@x.io");
+  await createJobType(store, jobTypeInputSchema.parse({ name: "fail", status: "available", handler: "/jobs/fail", type: "control" }), "a@x.io");
+});
+afterAll(async () => app?.stop());
+
+describe("tt run / tt runs (against the emulator and the sample app)", () => {
+  it("runs a job by name with parameters, waits, and exits non-zero when it failed", async () => {
+    const ok = await tt("run", "clijobs", "echo", "--params", '{"n": 3}', "--wait");
+    expect(ok.code).toBe(0);
+    expect(ok.json).toMatchObject({ status: "executed", trigger: "manual", params: { n: 3 } });
+    const failed = await tt("run", "clijobs", "fail", "--wait");
+    expect(failed.code).toBe(1);
+    expect(failed.json).toMatchObject({ status: "failed", reason: expect.stringMatching(/HTTP 500/) });
+    const bad = await tt("run", "clijobs", "echo", "--params", "[1]");
+    expect(bad.code).toBe(2);
+
+    const listed = await tt("runs", "clijobs", "--status", "failed");
+    expect((listed.json.items as Array<{ status: string }>).map((r) => r.status)).toEqual(["failed"]);
+  });
+});

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import reportParams from "@/blueprints/examples/report-params.json";
+import { fromItem } from "@/lib/documents/item";
+import { executeRun } from "@/lib/jobs/dispatch";
+import { createJobType } from "@/lib/jobs/job-types";
+import { jobTypeInputSchema, runQuerySchema, type JobType } from "@/lib/jobs/schema";
+import { getRun, jobsOverview, listRuns, runStats } from "@/lib/jobs/runs-read";
+import { createRun, markRunFailed } from "@/lib/jobs/runs-write";
+import { jobStore, type JobStore } from "@/lib/jobs/store";
+import { triggerRun } from "@/lib/jobs/trigger";
+import { withEmulator } from "../support/emulator";
+import { jobsEnvironment } from "../support/jobs-env";
+import { startSampleApp } from "../../scripts/sample-app/server.mjs";
+
+withEmulator();
+
+let app: { url: string; stop: () => Promise<void> };
+let store: JobStore;
+const jobs: Record<string, JobType> = {};
+const q = (input: object) => runQuerySchema.parse(input);
+
+beforeAll(async () => {
+  app = await startSampleApp();
+  await jobsEnvironment("jobsint", { appApiUrl: app.url });
+  store = await jobStore("jobsint");
+  for (const [name, handler] of [["Quick", "/jobs/quick"], ["Failing", "/jobs/fail"], ["Echo", "/jobs/echo"], ["Large", "/jobs/large"]] as const) {
+    jobs[name] = await createJobType(store, jobTypeInputSchema.parse({ name, status: "available", handler, type: "control", timeoutSeconds: 5 }), "admin@x.io");
+  }
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+async function runJob(job: JobType, params: Record<string, unknown> = {}, trigger: "manual" | "api" = "manual") {
+  const t = await triggerRun(store, { job: job.id, params }, { author: "admin@x.io", trigger });
+  expect(t.detail.status).toBe("new");
+  const ended = await executeRun(store, t.run, t.job);
+  return { id: t.run._id, ended };
+}
+
+describe("job runs (against the emulator and the sample app)", () => {
+  it("executes a run against the app, with its output and timings", async () => {
+    const { id } = await runJob(jobs.Echo as JobType, { city: "Lyon" });
+    const run = await getRun(store, id);
+    expect(run).toMatchObject({ status: "executed", trigger: "manual", author: "admin@x.io", jobName: "Echo", params: { city: "Lyon" }, stuck: false });
+    expect(JSON.parse(run.output ?? "")).toEqual({ ok: true, parameters: { city: "Lyon" } });
+    expect(run.timeExecuted && run.timeExecuted >= run.timeQueued).toBe(true);
+    expect(run.durationMs).toBeGreaterThanOrEqual(0);
+    // The document store reads it as an ordinary schd_runs document: blueprint fields only as values.
+    const raw = await store.db.send(new GetCommand({ TableName: store.table, Key: { portfolio_index: "sys", doc_index: `schd_runs#${id}` } }));
+    const doc = fromItem(raw.Item);
+    expect(doc).toMatchObject({ blueprint: "schd_runs", blueprintIrn: "irn:blueprint:irma:schd_runs", id, revision: 2 });
+    expect(Object.keys(doc?.values ?? {}).sort()).toEqual(["author", "output", "schd_jobs_id", "status", "time_executed", "time_queued", "trigger"]);
+  });
+
+  it("fails a run on a non-2xx answer, with the reason", async () => {
+    const { id } = await runJob(jobs.Failing as JobType);
+    expect(await getRun(store, id)).toMatchObject({ status: "failed", reason: expect.stringMatching(/HTTP 500: .*failed on purpose/) });
+  });
+
+  it("truncates a large output below the item limit, with a note", async () => {
+    const { id } = await runJob(jobs.Large as JobType, { bytes: 600_000 });
+    const run = await getRun(store, id);
+    expect(run).toMatchObject({ status: "executed", outputTruncated: true, outputBytes: 600_000 });
+    expect(run.output).toMatch(/output truncated: 600000 bytes/);
+  });
+
+  it("fails a run when the app is unreachable, saying so", async () => {
+    const closed = await startSampleApp();
+    await closed.stop(); // a port nothing listens on any more
+    await jobsEnvironment("jobsdown", { appApiUrl: closed.url });
+    const down = await jobStore("jobsdown");
+    const job = await createJobType(down, jobTypeInputSchema.parse({ name: "Quick", status: "available", handler: "/jobs/quick", type: "control" }), "admin@x.io");
+    const t = await triggerRun(down, { job: "Quick", params: {} }, { author: "admin@x.io", trigger: "manual" });
+    await executeRun(down, t.run, job);
+    expect(await getRun(down, t.run._id)).toMatchObject({ status: "failed", reason: expect.stringMatching(/unreachable: .*refused the connection/) });
+  });
+
+  it("makes one run per idempotency key", async () => {
+    const body = { job: (jobs.Quick as JobType).id, params: {}, idempotencyKey: "double-click-1" };
+    const [a, b] = await Promise.all([
+      triggerRun(store, body, { author: "admin@x.io", trigger: "manual" }),
+      triggerRun(store, body, { author: "admin@x.io", trigger: "manual" }),
+    ]);
+    expect(a.run._id).toBe(b.run._id);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+  });
+
+  it("filters by each dimension and combinations, newest first, with cursors", async () => {
+    for (let i = 0; i < 3; i++) await runJob(jobs.Quick as JobType, {}, "api");
+    const failed = await listRuns(store, q({ status: "failed" }));
+    expect(failed.items.length).toBeGreaterThanOrEqual(1);
+    expect(failed.items.every((r) => r.status === "failed")).toBe(true);
+    const api = await listRuns(store, q({ trigger: "api", job: (jobs.Quick as JobType).id }));
+    expect(api.items).toHaveLength(3);
+    const all = await listRuns(store, q({ limit: 100 }));
+    const times = all.items.map((r) => r.timeQueued);
+    expect([...times].sort().reverse()).toEqual(times);
+    const page1 = await listRuns(store, q({ limit: 2 }));
+    const page2 = await listRuns(store, q({ limit: 2, cursor: page1.nextCursor ?? undefined }));
+    expect(page2.items.map((r) => r.id)).toEqual(all.items.slice(2, 4).map((r) => r.id));
+    await expect(listRuns(store, q({ status: "failed", cursor: page1.nextCursor ?? undefined }))).rejects.toMatchObject({ status: 400, fieldErrors: { cursor: [expect.any(String)] } });
+    const none = await listRuns(store, q({ from: "2000-01-01T00:00:00Z", to: "2000-01-02T00:00:00Z" }));
+    expect(none.items).toEqual([]);
+  });
+
+  it("keeps one status row per run (the old one leaves in the same transaction)", async () => {
+    const newRows = await store.db.send(new QueryCommand({ TableName: store.table, KeyConditionExpression: "portfolio_index = :p", ExpressionAttributeValues: { ":p": "sys#runs#status=new" } }));
+    const ids = (newRows.Items ?? []).map((r) => r.run_id as string);
+    for (const id of ids) expect((await getRun(store, id)).status).toBe("new");
+  });
+
+  it("counts runs per day and job in the aggregates", async () => {
+    const stats = await runStats(store, 30);
+    const today = stats.days[stats.days.length - 1];
+    const listed = await listRuns(store, q({ limit: 100 }));
+    const byStatus = (s: string) => listed.items.filter((r) => r.status === s).length;
+    expect(today).toMatchObject({ executed: byStatus("executed"), failed: byStatus("failed"), new: byStatus("new") });
+    const failing = stats.jobs.find((j) => j.jobName === "Failing");
+    expect(failing).toMatchObject({ failed: 1, failureRate: 1 });
+    expect(stats.jobs.find((j) => j.jobName === "Echo")?.p50Ms).toEqual(expect.any(Number));
+    expect(stats.itemsRead).toBeLessThanOrEqual(30 * 4);
+  });
+
+  it("flags stuck runs, fails orphaned ones on read and lets an admin mark failed", async () => {
+    const queued = new Date(Date.now() - 10 * 60_000);
+    const { run: cron } = await createRun(store, { job: jobs.Quick as JobType, trigger: "cron", author: "scheduler", params: {} }, queued);
+    const { run: manual } = await createRun(store, { job: jobs.Quick as JobType, trigger: "manual", author: "admin@x.io", params: {} }, queued);
+    const overview = await jobsOverview(store);
+    expect(overview.stuck.map((r) => r.id)).toEqual([cron._id]);
+    expect(await getRun(store, manual._id)).toMatchObject({ status: "failed", reason: expect.stringMatching(/console stopped waiting/) });
+    const marked = await markRunFailed(store, cron._id, "Marked failed by admin@x.io.");
+    expect(marked.status).toBe("failed");
+    await expect(markRunFailed(store, cron._id, "again")).rejects.toMatchObject({ status: 409 });
+    const quick = overview.items.find((j) => j.name === "Quick");
+    expect(quick?.lastRun).not.toBeNull();
+    expect(quick?.recentRuns.length).toBeGreaterThan(0);
+  });
+
+  it("validates parameters against the job's parameters blueprint", async () => {
+    await store.db.send(new PutCommand({ TableName: "jobsint_blueprints", Item: reportParams }));
+    const job = await createJobType(store, jobTypeInputSchema.parse({ name: "Report", status: "available", handler: "/jobs/echo", type: "generation", paramsBlueprint: "report_params" }), "admin@x.io");
+    const as = { author: "admin@x.io", trigger: "manual" as const };
+    await expect(triggerRun(store, { job: job.id, params: { title: "Q1", seconds: "soon" } }, as)).rejects.toMatchObject({ status: 400, fieldErrors: { seconds: [expect.any(String)] } });
+    await expect(triggerRun(store, { job: job.id, params: { seconds: 1 } }, as)).rejects.toMatchObject({ status: 400, fieldErrors: { title: [expect.any(String)] } });
+    await expect(triggerRun(store, { job: job.id, params: { title: "Q1", seconds: 1, extra: true } }, as)).rejects.toMatchObject({ status: 400, fieldErrors: { extra: [expect.any(String)] } });
+    const ok = await triggerRun(store, { job: job.id, params: { title: "Q1", seconds: "2" } }, as);
+    expect(ok.detail.params).toEqual({ title: "Q1", seconds: 2 });
+  });
+
+  it("refuses an unavailable job type", async () => {
+    const off = await createJobType(store, jobTypeInputSchema.parse({ name: "Off", status: "not_available", handler: "/jobs/quick", type: "control" }), "admin@x.io");
+    await expect(triggerRun(store, { job: off.id, params: {} }, { author: "a", trigger: "manual" })).rejects.toMatchObject({ status: 409 });
+  });
+});
