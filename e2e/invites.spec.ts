@@ -165,6 +165,7 @@ test.describe.serial("environment admin invites TankTower users", () => {
     await admin.getByRole("link", { name: "Tank User" }).click();
     await admin.getByRole("button", { name: "Deactivate" }).click();
     await admin.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
+    await expect(admin.getByRole("dialog")).toHaveCount(0);
     await expect(admin.getByRole("button", { name: "Reactivate" })).toBeVisible();
     await expect(signIn()).rejects.toThrow();
   });

@@ -23,7 +23,8 @@ export function EntityDetail({ env, type, id, blueprint, canManage }: { env: str
   const update = useUpdateEntity(env, type, id);
   const action = useEntityAction(env, type, id);
   const [saved, setSaved] = useState(false);
-  const [confirm, setConfirm] = useState(false);
+  // What the dialog confirms is fixed when it opens, so a refetch while it closes cannot flip its wording.
+  const [confirm, setConfirm] = useState<"deactivate" | "reactivate" | null>(null);
   const model = useMemo(() => buildFormModel(blueprint, { languages: ["en"] }), [blueprint]);
 
   if (detail.isError) return <Alert tone="error" title="Cannot show this entity">{detail.error.message}</Alert>;
@@ -46,7 +47,7 @@ export function EntityDetail({ env, type, id, blueprint, canManage }: { env: str
         actions={
           canManage ? (
             e.type === "user" ? (
-              <Button variant={e.is_active === "false" ? "secondary" : "danger"} onClick={() => setConfirm(true)}>
+              <Button variant={e.is_active === "false" ? "secondary" : "danger"} onClick={() => setConfirm(e.is_active === "false" ? "reactivate" : "deactivate")}>
                 {e.is_active === "false" ? "Reactivate" : "Deactivate"}
               </Button>
             ) : isGroup ? (
@@ -79,15 +80,15 @@ export function EntityDetail({ env, type, id, blueprint, canManage }: { env: str
         <MembersPanel env={env} entity={e} memberships={detail.data.memberships} canManage={canManage} />
       </div>
       <ConfirmDialog
-        open={confirm}
-        title={e.is_active === "false" ? `Reactivate ${e.name}?` : `Deactivate ${e.name}?`}
-        confirmLabel={e.is_active === "false" ? "Reactivate" : "Deactivate"}
+        open={confirm !== null}
+        title={confirm === "reactivate" ? `Reactivate ${e.name}?` : `Deactivate ${e.name}?`}
+        confirmLabel={confirm === "reactivate" ? "Reactivate" : "Deactivate"}
         busy={action.isPending}
-        onCancel={() => setConfirm(false)}
-        onConfirm={() => action.mutate({ kind: "active", active: e.is_active === "false" }, { onSettled: () => setConfirm(false) })}
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => action.mutate({ kind: "active", active: confirm === "reactivate" }, { onSettled: () => setConfirm(null) })}
       >
         <p className={muted}>
-          {e.is_active === "false" ? "The Cognito user is enabled again and can sign in." : "The Cognito user is disabled and signed out everywhere; they cannot sign in until reactivated."}
+          {confirm === "reactivate" ? "The Cognito user is enabled again and can sign in." : "The Cognito user is disabled and signed out everywhere; they cannot sign in until reactivated."}
         </p>
       </ConfirmDialog>
     </>

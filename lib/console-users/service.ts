@@ -18,6 +18,7 @@ import { homeClients } from "@/lib/aws/clients";
 import { isAwsError, toUpstreamError } from "@/lib/aws/errors";
 import { consoleAuthSettings } from "@/lib/auth/console-settings";
 import { OPERATORS_GROUP, scopedGroup } from "@/lib/auth/roles";
+import { revokeSessionsOf } from "@/lib/auth/session-store";
 import { config } from "@/lib/config/env";
 import { getEnvironment } from "@/lib/environments/read";
 import { ConflictError, NotConfiguredError, NotFoundError } from "@/lib/http/errors";
@@ -30,8 +31,8 @@ import type { ConsoleUser, ConsoleUserInvite, Grant } from "@/lib/console-users/
  * Environment admins and viewers: console-pool users in the groups
  * env:<name>:admins|viewers. Operators invite them (temporary password by
  * email from the console's sender), change their grants and remove them.
- * Groups are read live at every session refresh (lib/auth/session.ts), so a
- * change takes effect within the session window; removal also signs out.
+ * Removing a grant or the user ends their console sessions at once
+ * (revokeSessionsOf) and Cognito's (global sign-out on removal).
  */
 const cognito = () => homeClients().cognito;
 
@@ -177,9 +178,16 @@ export async function setConsoleUserGrants(username: string, grants: Grant[]): P
   try {
     const current = await groupsOf(userPoolId, username);
     const wanted = new Set(grants.map((g) => scopedGroup(g.environment, g.role)));
+    let reduced = false;
     for (const g of current) {
-      if (grantsFromGroups([g]).length && !wanted.has(g)) await cognito().send(new AdminRemoveUserFromGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: g }));
+      if (grantsFromGroups([g]).length && !wanted.has(g)) {
+        await cognito().send(new AdminRemoveUserFromGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: g }));
+        reduced = true;
+      }
     }
+    // Less access takes effect now, not at the next refresh: the user's console sessions end.
+    const sub = user.UserAttributes?.find((a) => a.Name === "sub")?.Value;
+    if (reduced && sub) await revokeSessionsOf(sub);
     for (const grant of grants) {
       const GroupName = await ensureGroup(userPoolId, grant);
       if (!current.includes(GroupName)) await cognito().send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName }));
@@ -193,11 +201,14 @@ export async function setConsoleUserGrants(username: string, grants: Grant[]): P
 /** Removes a console user who is not an operator: signed out everywhere, then deleted. */
 export async function removeConsoleUser(username: string): Promise<void> {
   const { userPoolId } = await consoleAuthSettings();
-  await requireUser(userPoolId, username);
+  const user = await requireUser(userPoolId, username);
   try {
     if ((await groupsOf(userPoolId, username)).includes(OPERATORS_GROUP)) throw new ConflictError("This user is an operator; operators are managed with `tt console`.");
     await cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: username }));
     await cognito().send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: username }));
+    // The console's own session records too, so an open tab is signed out at its next request.
+    const sub = user.UserAttributes?.find((a) => a.Name === "sub")?.Value;
+    if (sub) await revokeSessionsOf(sub);
   } catch (err) {
     throw toUpstreamError(err, "removing the console user");
   }
