@@ -8,8 +8,7 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { useEntityPage } from "@/components/entities/queries";
-import { CreateEntityDialog } from "@/components/entities/create-entity-dialog";
-import { InviteDialog } from "@/components/invites/invite-dialog";
+import { CreateEntityDialog, InviteDialog } from "@/components/entities/lazy-dialogs";
 import { badge, input, link, muted, row, tabs } from "@/components/entities/styles";
 import { ENTITY_TYPES, SEARCH_FIELDS, type EntityType, type SearchField } from "@/lib/entities/schema";
 

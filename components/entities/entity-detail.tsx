@@ -1,8 +1,8 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { BlueprintForm } from "@/components/blueprints/form/blueprint-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -14,6 +14,12 @@ import { buildFormModel } from "@/lib/blueprints/form-model";
 import { defaultValues } from "@/lib/blueprints/form-values";
 import type { Blueprint, JsonValue } from "@/lib/blueprints/types";
 import type { Entity } from "@/lib/entities/schema";
+
+// The form renderer loads after the page, as on the documents pages.
+const BlueprintForm = dynamic(() => import("@/components/blueprints/form/blueprint-form").then((m) => m.BlueprintForm), {
+  ssr: false,
+  loading: () => <p role="status">Loading the form…</p>,
+});
 
 /** Fields the server fills or keeps (the console's own and Cognito's): shown, never edited here. */
 const READ_ONLY = ["owner_id", "added", "modified", "irn", "raw_id", "is_active", "type", "last_ip", "last_login"] as const;

@@ -1,18 +1,22 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatPercent, formatTime } from "@/components/jobs/format";
-import { JobTypeForm, type JobTypeFormValues } from "@/components/jobs/job-type-form";
+import type { JobTypeFormValues } from "@/components/jobs/job-type-form";
 import { Modal } from "@/components/jobs/modal";
 import { useMarkFailed, useSaveJobType } from "@/components/jobs/queries";
-import { RunNowDialog } from "@/components/jobs/run-now-dialog";
 import { RunStatusBadge } from "@/components/jobs/status-badge";
 import { ApiError } from "@/lib/http/client";
 import { JOB_TYPES, type JobOverview, type JobType, type RunDetail } from "@/lib/jobs/schema";
 
 type Item = JobOverview["items"][number];
+
+// The editor and the Run-now dialog (with the blueprint form renderer) load when they open.
+const JobTypeForm = dynamic(() => import("@/components/jobs/job-type-form").then((m) => m.JobTypeForm), { ssr: false, loading: () => <p role="status">Loading the form…</p> });
+const RunNowDialog = dynamic(() => import("@/components/jobs/run-now-dialog").then((m) => m.RunNowDialog), { ssr: false });
 
 const EMPTY: JobTypeFormValues = { name: "", status: "available", version: "", handler: "/jobs/", description: "", type: "control", paramsBlueprint: "", schedule: "", timeoutSeconds: "" };
 

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -8,10 +9,12 @@ import { DataTable } from "@/components/ui/data-table";
 import { SelectField, TextField } from "@/components/ui/field";
 import { formatDuration, formatTime } from "@/components/jobs/format";
 import { useBulkProgress, useRerunFailed, useRuns, type RunFilters } from "@/components/jobs/queries";
-import { RunDrawer } from "@/components/jobs/run-drawer";
 import { RunStatusBadge } from "@/components/jobs/status-badge";
 import { ApiError } from "@/lib/http/client";
 import type { JobType } from "@/lib/jobs/schema";
+
+// The run drawer loads when a run is opened.
+const RunDrawer = dynamic(() => import("@/components/jobs/run-drawer").then((m) => m.RunDrawer), { ssr: false });
 
 const FILTER_KEYS = ["job", "status", "trigger", "author", "from", "to"] as const;
 

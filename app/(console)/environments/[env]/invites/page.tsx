@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { BulkInvite } from "@/components/invites/bulk-invite";
-import { InviteDialog } from "@/components/invites/invite-dialog";
+import { InviteDialog } from "@/components/entities/lazy-dialogs";
 import { InviteLedger } from "@/components/invites/invite-ledger";
 import { Reconciliation } from "@/components/invites/reconciliation";
 import { PageHeader } from "@/components/ui/page-header";
