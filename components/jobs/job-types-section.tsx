@@ -10,7 +10,8 @@ import { Modal } from "@/components/jobs/modal";
 import { useMarkFailed, useSaveJobType } from "@/components/jobs/queries";
 import { RunStatusBadge } from "@/components/jobs/status-badge";
 import { ApiError } from "@/lib/http/client";
-import { JOB_TYPES, type JobOverview, type JobType, type RunDetail } from "@/lib/jobs/schema";
+import { JOB_TYPES } from "@/lib/jobs/constants";
+import type { JobOverview, JobType, RunDetail } from "@/lib/jobs/schema";
 
 type Item = JobOverview["items"][number];
 

@@ -11,7 +11,6 @@ import { CopyButton } from "@/components/provisioning/copy-button";
 import { formatTime } from "@/components/jobs/format";
 import { useCreateToken, useRevokeToken, useTokens } from "@/components/jobs/queries";
 import { ApiError } from "@/lib/http/client";
-import { tokenCreateSchema } from "@/lib/jobs/token-operations";
 
 /** Personal API tokens of one environment: created (shown once), listed, revoked. */
 export function TokensPage({ env }: { env: string }) {
@@ -24,7 +23,10 @@ export function TokensPage({ env }: { env: string }) {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = Object.fromEntries(new FormData(event.currentTarget));
+    const form = event.currentTarget;
+    const data = Object.fromEntries(new FormData(form));
+    // The schema (and zod with it) loads at the first submit, not with the page.
+    const { tokenCreateSchema } = await import("@/lib/jobs/token-operations");
     const parsed = tokenCreateSchema.safeParse(data);
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
@@ -35,7 +37,7 @@ export function TokensPage({ env }: { env: string }) {
     try {
       const out = await create.mutateAsync(parsed.data);
       setCreated(out.token);
-      event.currentTarget?.reset();
+      form.reset();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : "The token could not be created.");
     }

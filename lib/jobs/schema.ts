@@ -1,26 +1,13 @@
 import { z } from "zod";
+import { JOB_STATUSES, JOB_TYPES, RUN_STATUSES, TRIGGERS } from "@/lib/jobs/constants";
 import { checkSchedule } from "@/lib/jobs/schedule";
 
 /**
  * Job and run schemas, shared by forms, routes, CLI and the OpenAPI document.
  * Field names follow the blueprints irma:schd_jobs and irma:schd_runs. Isomorphic.
  */
-export const JOB_STATUSES = { available: "Available", not_available: "Not Available" } as const;
-export const JOB_TYPES = {
-  control: "Control",
-  data_acquisition: "Data Acquisition",
-  generation: "Generation",
-  inference: "Inference",
-  publishing: "Publishing",
-  research: "Research",
-  supervision: "Supervision",
-  training: "Training",
-  transaction: "Transaction",
-  validation: "Validation",
-  verification: "Verification",
-} as const;
-export const RUN_STATUSES = ["new", "executed", "failed"] as const;
-export const TRIGGERS = ["api", "cron", "manual"] as const;
+
+export { JOB_STATUSES, JOB_TYPES, RUN_STATUSES, TRIGGERS };
 
 const optionalText = (max: number, message: string) =>
   z
