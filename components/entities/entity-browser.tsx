@@ -10,7 +10,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { useEntityPage } from "@/components/entities/queries";
 import { CreateEntityDialog, InviteDialog } from "@/components/entities/lazy-dialogs";
 import { badge, input, link, muted, row, tabs } from "@/components/entities/styles";
-import { ENTITY_TYPES, SEARCH_FIELDS, type EntityType, type SearchField } from "@/lib/entities/schema";
+import { ENTITY_TYPES, SEARCH_FIELDS } from "@/lib/entities/constants";
+import type { EntityType, SearchField } from "@/lib/entities/schema";
 
 const TYPE_LABELS: Record<EntityType, string> = { user: "Users", org: "Orgs", team: "Teams", portfolio: "Portfolios", app: "Apps" };
 

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { ENTITY_TYPES, SEARCH_FIELDS } from "@/lib/entities/constants";
 
 /**
  * Entities of a TankTower environment (`<env>_entities`), as the API shows
  * them. Isomorphic: the same schemas validate forms and requests.
  */
-export const ENTITY_TYPES = ["user", "org", "team", "portfolio", "app"] as const;
+export { ENTITY_TYPES, SEARCH_FIELDS };
 export const entityTypeSchema = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof entityTypeSchema>;
 
@@ -82,7 +83,6 @@ export const entitySchema = z.object({
 });
 export type Entity = z.infer<typeof entitySchema>;
 
-export const SEARCH_FIELDS = ["name", "email", "handle"] as const;
 export const searchFieldSchema = z.enum(SEARCH_FIELDS);
 export type SearchField = z.infer<typeof searchFieldSchema>;
 
