@@ -17,9 +17,9 @@ export function ConsoleUsers({ environment }: { environment?: string }) {
   const { setGrants, remove } = useChangeConsoleUser();
   const error = setGrants.error ?? remove.error;
   return (
-    <div className="flex flex-col gap-6">
+    <div className="flex min-w-0 flex-col gap-6">
       <InviteConsoleUserForm environment={environment} />
-      <section aria-labelledby="console-users-heading">
+      <section aria-labelledby="console-users-heading" className="min-w-0">
         <h2 id="console-users-heading" className="mb-3 text-lg font-semibold">{environment ? `Admins and viewers of ${environment}` : "Environment admins and viewers"}</h2>
         {users.isError ? <Alert tone="error">{users.error.message}</Alert> : null}
         {error ? <div className="mb-3"><Alert tone="error">{error.message}</Alert></div> : null}

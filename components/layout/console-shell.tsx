@@ -123,7 +123,7 @@ export function ConsoleShell({
                 <circle cx="11" cy="11" r="7" />
                 <path d="m20 20-3.5-3.5" />
               </svg>
-              <span className="sr-only xl:not-sr-only xl:whitespace-nowrap">Go to…</span>
+              <span className="sr-only 2xl:not-sr-only 2xl:whitespace-nowrap">Go to…</span>
               <kbd aria-hidden className="hidden rounded border border-slate-300 px-1 font-sans text-xs text-slate-600 2xl:inline dark:border-slate-600 dark:text-slate-300">
                 Ctrl K
               </kbd>

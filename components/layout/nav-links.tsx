@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { isActive, type NavItem } from "@/components/layout/nav";
 
-const linkBase = "block whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm";
+const linkBase = "block whitespace-nowrap rounded-md px-2 py-1.5 text-sm";
 const linkActive = "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900";
 const linkIdle = "text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800";
 
