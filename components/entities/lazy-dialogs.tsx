@@ -9,7 +9,7 @@ import dynamic from "next/dynamic";
  */
 function Placeholder({ label }: { label: string }) {
   return (
-    <span aria-hidden className="inline-flex items-center gap-2 rounded-md bg-blue-700/60 px-3.5 py-2 text-sm font-medium text-white">
+    <span aria-hidden className="inline-flex items-center gap-2 rounded-md bg-blue-700 px-3.5 py-2 text-sm font-medium text-white">
       {label}
     </span>
   );
