@@ -16,12 +16,13 @@ export const metadata: Metadata = {
  * scripts of our own (a theme script, say) take `nonce` from here.
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  await headers();
+  // proxy.ts passes the request's nonce on; next-themes' inline theme script carries it.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // next-themes sets the theme class on <html> before hydration.
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen">
-        <Providers>{children}</Providers>
+        <Providers nonce={nonce}>{children}</Providers>
       </body>
     </html>
   );

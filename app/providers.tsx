@@ -12,7 +12,7 @@ const Toaster = dynamic(() => import("@/components/ui/toast").then((m) => m.Toas
 // The sign-in dialog (and the sign-in code it carries) loads only when a session ends under an open page.
 const SessionExpiredDialog = dynamic(() => import("@/components/auth/session-expired-dialog").then((m) => m.SessionExpiredDialog), { ssr: false });
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
   const router = useRouter();
   const [client] = useState(() => {
     // A 401 that the sign-in dialog could not resolve (the user chose to leave) goes to the sign-in page.
@@ -67,7 +67,7 @@ export function Providers({ children }: { children: ReactNode }) {
 
   return (
     // The theme is a class on <html>: the system setting until the user picks one (kept in localStorage).
-    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
       <QueryClientProvider client={client}>
         {children}
         {expired ? <SessionExpiredDialog open onSignedIn={() => settle(true)} onLeave={() => settle(false)} /> : null}

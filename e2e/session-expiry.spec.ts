@@ -32,7 +32,10 @@ test("a session that ends while a form is open: sign in again over the form, kee
   await dialog.getByRole("button", { name: "Sign in", exact: true }).click();
 
   // The save was sent again and went through, with the typed values.
-  await page.waitForURL(`**/environments/${name}?created=1`);
+  // A new environment lands on its checklist.
+  await page.waitForURL(`**/environments/${name}/provisioning?created=1`);
   await expect(dialog).toBeHidden();
-  await expect(page.getByLabel("Description")).toHaveValue("typed before the session ended");
+  const saved = await page.request.get(`/api/environments/${name}`);
+  expect(saved.status()).toBe(200);
+  expect(((await saved.json()) as { description: string | null }).description).toBe("typed before the session ended");
 });
