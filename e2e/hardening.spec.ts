@@ -36,10 +36,12 @@ test("pages carry a nonce-based CSP that Next.js honours, with no violation whil
   expect(csp).not.toContain("unsafe-eval");
   expect(csp).toContain("frame-ancestors 'none'");
   expect(response?.headers()["x-content-type-options"]).toBe("nosniff");
-  // Every script Next.js rendered carries this request's nonce, and the page hydrated.
-  const scripts = await page.locator("script").evaluateAll((els) => els.map((el) => (el as HTMLScriptElement).nonce));
-  expect(scripts.length).toBeGreaterThan(0);
-  expect(scripts.every((n) => n === nonce)).toBe(true);
+  // Every script the server rendered (Next.js's and the theme script) carries this request's nonce; chunks
+  // loaded later are trusted through 'strict-dynamic' (a violation would show in the console, checked below).
+  const html = (await response?.text()) ?? "";
+  const tags = html.match(/<script\b[^>]*>/g) ?? [];
+  expect(tags.length).toBeGreaterThan(0);
+  expect(tags.filter((t) => !t.includes(`nonce="${nonce}"`))).toEqual([]);
   await page.getByLabel("Email").fill("someone@example.com");
   await expect(page.getByLabel("Email")).toHaveValue("someone@example.com");
   const second = await page.request.get("/sign-in");
