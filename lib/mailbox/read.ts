@@ -9,6 +9,8 @@ import type { Mail } from "@/lib/mailbox/schema";
  * Mailbox page shows them so an invite can be followed locally. On real AWS
  * there is no such thing to read, and this refuses.
  */
+const MAILBOX_TIMEOUT_MS = 10_000;
+
 export function mailboxAvailable(): boolean {
   return config().mode === "sandbox" && Boolean(config().endpointUrl);
 }
@@ -19,7 +21,8 @@ export async function readMailbox(to?: string): Promise<Mail[]> {
   if (!endpoint) throw new NotConfiguredError("The sandbox has no emulator endpoint (AWS_ENDPOINT_URL).");
   let data: unknown;
   try {
-    const res = await fetch(`${endpoint.replace(/\/+$/, "")}/moto-api/data.json`, { cache: "no-store" });
+    // The emulator dumps its whole state here, which a busy sandbox makes slow: give up well before a client would.
+    const res = await fetch(`${endpoint.replace(/\/+$/, "")}/moto-api/data.json`, { cache: "no-store", signal: AbortSignal.timeout(MAILBOX_TIMEOUT_MS) });
     if (!res.ok) throw new Error(`status ${res.status}`);
     data = await res.json();
   } catch {
