@@ -175,7 +175,9 @@ async function main() {
     };
     // Deleting the target would leave every later operation a 404, so it goes last, on its own.
     say(`schemathesis against ${baseUrl}/api/openapi.json: at most ${MAX_TIME_S} s, ${MAX_EXAMPLES} examples per operation`);
-    schemathesis(["--exclude-operation-id", "deleteEnvironment"], MAX_TIME_S);
+    // readMailbox (sandbox only) reads the emulator's whole state dump, which the fuzz run itself makes slow
+    // enough to time out; the Mailbox is covered by the invites e2e spec instead.
+    schemathesis(["--exclude-operation-id", "deleteEnvironment", "--exclude-operation-id", "readMailbox"], MAX_TIME_S);
     say("the destructive one last: DELETE /api/environments/{env} on the throwaway environment");
     schemathesis(["--include-operation-id", "deleteEnvironment"], 30);
     say("no failures");
