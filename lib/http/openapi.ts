@@ -158,9 +158,29 @@ export const operations: readonly Operation[] = [
 
 type JsonSchema = Record<string, unknown>;
 
-function schemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
-  return rest;
+/**
+ * A zod schema as JSON Schema inside the OpenAPI document. zod puts shared and
+ * recursive parts in the schema's own `$defs` and points at them with
+ * `#/$defs/…`, which inside a larger document would resolve against its root:
+ * they move to `components/schemas` under a name unique to the operation.
+ */
+function schemaOf(schema: z.ZodType, io: "input" | "output", components: Record<string, JsonSchema>, owner: string): JsonSchema {
+  const { $schema: _ignored, $defs, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+  if (!$defs) return rest;
+  const nameOf = (local: string) => `${owner}.${io}.${local.replace(/^_+/, "")}`;
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (!node || typeof node !== "object") return node;
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) =>
+        key === "$ref" && typeof value === "string" && value.startsWith("#/$defs/")
+          ? [key, `#/components/schemas/${nameOf(value.slice("#/$defs/".length))}`]
+          : [key, rewrite(value)],
+      ),
+    );
+  };
+  for (const [local, def] of Object.entries($defs)) components[nameOf(local)] = rewrite(def) as JsonSchema;
+  return rewrite(rest) as JsonSchema;
 }
 
 const errorSchema: JsonSchema = {
@@ -180,11 +200,11 @@ const errorSchema: JsonSchema = {
   },
 };
 
-function parametersOf(op: Operation): JsonSchema[] {
+function parametersOf(op: Operation, components: Record<string, JsonSchema>): JsonSchema[] {
   const out: JsonSchema[] = [];
   for (const [where, schema] of [["path", op.params], ["query", op.query]] as const) {
     if (!schema) continue;
-    const json = schemaOf(schema, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
+    const json = schemaOf(schema, "input", components, `${op.id}.${where}`) as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, prop] of Object.entries(json.properties ?? {})) {
       out.push({ name, in: where, required: where === "path" || (json.required ?? []).includes(name), schema: prop });
     }
@@ -236,7 +256,7 @@ const ERROR_DESCRIPTIONS: Record<number, (op: Operation) => string> = {
   503: () => "The console is not set up yet",
 };
 
-function responsesOf(op: Operation): JsonSchema {
+function responsesOf(op: Operation, components: Record<string, JsonSchema>): JsonSchema {
   const status = String(op.status ?? 200);
   const ok: JsonSchema =
     op.status === 204
@@ -245,7 +265,7 @@ function responsesOf(op: Operation): JsonSchema {
         ? { description: "NDJSON stream", content: { "application/x-ndjson": { schema: { type: "string" } } } }
         : op.responseType
           ? { description: "OK", content: { [op.responseType]: { schema: { type: "string" } } } }
-        : { description: "OK", content: { "application/json": { schema: op.response ? schemaOf(op.response, "output") : {} } } };
+        : { description: "OK", content: { "application/json": { schema: op.response ? schemaOf(op.response, "output", components, `${op.id}.response`) : {} } } };
   const error = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
   const responses: JsonSchema = { [status]: ok };
   for (const code of errorStatusesOf(op)) responses[String(code)] = error((ERROR_DESCRIPTIONS[code] ?? (() => "Error"))(op));
@@ -254,6 +274,7 @@ function responsesOf(op: Operation): JsonSchema {
 
 export function openApiDocument(): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
+  const schemas: Record<string, JsonSchema> = { Error: errorSchema };
   for (const op of operations) {
     const item = (paths[op.path] ??= {});
     item[op.method.toLowerCase()] = {
@@ -262,9 +283,9 @@ export function openApiDocument(): JsonSchema {
       tags: [op.tag],
       "x-required-role": op.role,
       ...(op.role === "public" ? { security: [] } : op.bearer ? { security: [{ session: [] }, { apiToken: [] }] } : {}),
-      parameters: parametersOf(op),
-      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(op.body, "input") } } } } : {}),
-      responses: responsesOf(op),
+      parameters: parametersOf(op, schemas),
+      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(op.body, "input", schemas, `${op.id}.body`) } } } } : {}),
+      responses: responsesOf(op, schemas),
     };
   }
   return {
@@ -277,7 +298,7 @@ export function openApiDocument(): JsonSchema {
         session: { type: "apiKey", in: "cookie", name: "tt_session" },
         apiToken: { type: "http", scheme: "bearer", description: "A personal API token (tt_…), for the operations that list it" },
       },
-      schemas: { Error: errorSchema },
+      schemas,
     },
     paths,
   };

@@ -41,4 +41,25 @@ describe("OpenAPI document", () => {
     expect(capacity).toContain('"maximum":1000');
     expect(capacity).toContain("pattern");
   });
+
+  it("resolves every $ref inside the document (shared and recursive parts live in components)", () => {
+    const refs: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== "object") return;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "$ref" && typeof value === "string") refs.push(value);
+        else walk(value);
+      }
+    };
+    walk(doc);
+    const resolve = (ref: string): unknown =>
+      ref
+        .slice(2)
+        .split("/")
+        .reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), doc);
+    expect(refs.length).toBeGreaterThan(0);
+    expect(refs.filter((ref) => !ref.startsWith("#/components/schemas/"))).toEqual([]);
+    expect(refs.filter((ref) => resolve(ref) === undefined)).toEqual([]);
+  });
 });
