@@ -13,6 +13,7 @@ import { isMutating, maxBodyBytesOf, type Infer, type Operation } from "@/lib/ht
 import { isSameOriginRequest } from "@/lib/http/origin";
 import { errorResponse, fromZodError } from "@/lib/http/respond";
 import { API_SECURITY_HEADERS, HSTS } from "@/lib/http/security-headers";
+import { assertWellFormedText } from "@/lib/http/well-formed";
 import { log } from "@/lib/log/logger";
 
 /**
@@ -43,6 +44,7 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
 
 function parse<S extends z.ZodType | undefined>(schema: S, value: unknown, where: string): Infer<S> {
   if (!schema) return undefined as Infer<S>;
+  assertWellFormedText(value, where);
   const result = schema.safeParse(value);
   if (!result.success) throw fromZodError(result.error, where);
   return result.data as Infer<S>;

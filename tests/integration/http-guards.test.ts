@@ -141,6 +141,21 @@ describe("request bodies", () => {
   });
 });
 
+describe("text that is not Unicode", () => {
+  it("a lone surrogate in a body is a 400 naming the field, and nothing is written", async () => {
+    const body = '{"name":"surrogate","region":"us-east-1","description":"bad \\ud800 text","credentials":{"type":"default"}}';
+    const res = await call(environments.POST as Handler, "/api/environments", {
+      method: "POST",
+      cookie,
+      headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) },
+      body,
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { fieldErrors: { description: [expect.stringContaining("Unicode")] } } });
+    expect((await call(environment.GET as Handler, "/api/environments/surrogate", { cookie, params: { env: "surrogate" } })).status).toBe(404);
+  });
+});
+
 describe("cross-site requests", () => {
   const q = (input: object) => auditQuerySchema.parse(input);
 
