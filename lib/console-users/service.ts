@@ -21,7 +21,7 @@ import { OPERATORS_GROUP, scopedGroup } from "@/lib/auth/roles";
 import { revokeSessionsOf } from "@/lib/auth/session-store";
 import { config } from "@/lib/config/env";
 import { getEnvironment } from "@/lib/environments/read";
-import { ConflictError, NotConfiguredError, NotFoundError } from "@/lib/http/errors";
+import { ConflictError, NotConfiguredError, NotFoundError, ValidationError } from "@/lib/http/errors";
 import { renderInvitation } from "@/lib/invites/email";
 import { temporaryPassword } from "@/lib/invites/password";
 import { grantsFromGroups } from "@/lib/console-users/grants";
@@ -102,9 +102,19 @@ async function ensureGroup(userPoolId: string, grant: Grant): Promise<string> {
   return GroupName;
 }
 
+/** A grant names an environment the registry holds; otherwise a 400 naming the field, before anything changes. */
+async function requireGrantEnvironment(environment: string, field: string): Promise<void> {
+  try {
+    await getEnvironment(environment);
+  } catch (err) {
+    if (err instanceof NotFoundError) throw ValidationError.forField(field, `There is no environment named ${environment}.`);
+    throw err;
+  }
+}
+
 /** Invites (or, for an existing console user, grants) an environment admin or viewer. */
 export async function inviteConsoleUser(input: ConsoleUserInvite, consoleUrl: string, actor: string): Promise<{ user: ConsoleUser; emailed: boolean; created: boolean }> {
-  await getEnvironment(input.environment);
+  await requireGrantEnvironment(input.environment, "environment");
   const sender = config().consoleEmailSender;
   if (!sender) throw new NotConfiguredError("Set TT_CONSOLE_EMAIL_SENDER (a verified SES sender of the console's account) to invite console users.");
   const { userPoolId } = await consoleAuthSettings();
@@ -175,6 +185,7 @@ async function requireUser(userPoolId: string, username: string) {
 export async function setConsoleUserGrants(username: string, grants: Grant[]): Promise<ConsoleUser> {
   const { userPoolId } = await consoleAuthSettings();
   const user = await requireUser(userPoolId, username);
+  for (const [i, grant] of grants.entries()) await requireGrantEnvironment(grant.environment, `grants.${i}.environment`);
   try {
     const current = await groupsOf(userPoolId, username);
     const wanted = new Set(grants.map((g) => scopedGroup(g.environment, g.role)));

@@ -41,6 +41,17 @@ describe("environment admins and viewers (against the emulator)", { timeout: 180
     expect(listed.map((u) => u.email)).toEqual(["admin@cu.test"]);
     expect(await listConsoleUsers("cu-other")).toEqual([]);
 
+    // A grant on an environment that does not exist is a 400 naming the field, and changes nothing.
+    await expect(inviteConsoleUser({ email: "ghost@cu.test", environment: "cu-none", role: "viewer" }, "http://console.test/sign-in", "op@console.test")).rejects.toMatchObject({
+      status: 400,
+      fieldErrors: { environment: [expect.stringContaining("cu-none")] },
+    });
+    await expect(setConsoleUserGrants(result.user.username, [{ environment: "cu-env", role: "admin" }, { environment: "cu-none", role: "viewer" }])).rejects.toMatchObject({
+      status: 400,
+      fieldErrors: { "grants.1.environment": [expect.any(String)] },
+    });
+    expect((await listConsoleUsers("cu-env")).map((u) => u.email)).toEqual(["admin@cu.test"]);
+
     const changed = await setConsoleUserGrants(result.user.username, [{ environment: "cu-other", role: "viewer" }]);
     expect(changed.grants).toEqual([{ environment: "cu-other", role: "viewer" }]);
     expect(effectiveRole({ groups: ["env:cu-other:viewers"] }, "cu-env")).toBeUndefined();
