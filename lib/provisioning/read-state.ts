@@ -63,11 +63,9 @@ export function parseCallerArn(arn: string): { kind: "user" | "role" | "other"; 
   return { kind: "other", name: arn.split(/[:/]/).pop() ?? arn };
 }
 
-async function readInstaller(c: AwsClients, identity: Promise<Probe<Identity>>): Promise<Probe<Installer>> {
-  const id = valueOf(await identity);
-  if (!id) return { ok: false, reason: "missing" };
-  const who = parseCallerArn(id.arn);
-  if (who.kind === "other") return { ok: true, value: { ...who, admin: false, via: [] } };
+function readInstaller(c: AwsClients, arn: string): Promise<Probe<Installer>> {
+  const who = parseCallerArn(arn);
+  if (who.kind === "other") return Promise.resolve({ ok: true, value: { ...who, admin: false, via: [] } });
   if (who.kind === "role") {
     return probe("iam:ListAttachedRolePolicies", async () => {
       const out = await c.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: who.name }));
@@ -93,12 +91,10 @@ async function readInstaller(c: AwsClients, identity: Promise<Probe<Identity>>):
   });
 }
 
-/** Needs only who the caller is, not the installer's policies: it starts as soon as the identity is known. */
-async function readInlinePolicy(c: AwsClients, names: EnvironmentNames, identity: Promise<Probe<Identity>>): Promise<Probe<unknown>> {
-  const id = valueOf(await identity);
-  if (!id) return { ok: false, reason: "missing" };
-  const who = parseCallerArn(id.arn);
-  if (who.kind === "other") return { ok: false, reason: "missing" };
+/** Needs only who the caller is, not the installer's policies. */
+function readInlinePolicy(c: AwsClients, names: EnvironmentNames, arn: string): Promise<Probe<unknown>> {
+  const who = parseCallerArn(arn);
+  if (who.kind === "other") return Promise.resolve({ ok: false, reason: "missing" });
   if (who.kind === "role") {
     return probe("iam:GetRolePolicy", async () =>
       (await c.iam.send(new GetRolePolicyCommand({ RoleName: who.name, PolicyName: names.inlinePolicyName }))).PolicyDocument,
@@ -107,6 +103,22 @@ async function readInlinePolicy(c: AwsClients, names: EnvironmentNames, identity
   return probe("iam:GetUserPolicy", async () =>
     (await c.iam.send(new GetUserPolicyCommand({ UserName: who.name, PolicyName: names.inlinePolicyName }))).PolicyDocument,
   );
+}
+
+/**
+ * Who the environment's credentials are rarely changes, so reads that need
+ * the caller start at once from the caller this process saw last time, and
+ * count only if GetCallerIdentity, answered meanwhile, names the same caller
+ * (the same hint-then-check as the recorded ids in read-resources.ts).
+ */
+const callerHints = new Map<string, string>();
+
+async function fromCaller<T>(identity: Promise<Probe<Identity>>, hint: string | undefined, read: (arn: string) => Promise<Probe<T>>): Promise<Probe<T>> {
+  // Probes never reject, so an early read that goes unused cannot become an unhandled rejection.
+  const early = hint ? read(hint) : undefined;
+  const id = valueOf(await identity);
+  if (!id) return { ok: false, reason: "missing" };
+  return early && id.arn === hint ? early : read(id.arn);
 }
 
 /** The GetItems start with the DescribeTable, not after it: their answer counts only when the table exists. */
@@ -134,12 +146,19 @@ export async function readEnvironmentState(env: EnvironmentRecord, partition = "
     return r;
   });
 
+  const callerHint = callerHints.get(env.name);
   const identity = probe("sts:GetCallerIdentity", async () => {
     const out = await c.sts.send(new GetCallerIdentityCommand({}));
     return out.Arn && out.Account ? { arn: out.Arn, account: out.Account, userId: out.UserId ?? "" } : undefined;
+  }).then((found) => {
+    if (found.ok) {
+      if (!callerHints.has(env.name) && callerHints.size >= 500) callerHints.clear();
+      callerHints.set(env.name, found.value.arn);
+    }
+    return found;
   });
-  const installer = readInstaller(c, identity);
-  const inlinePolicy = readInlinePolicy(c, names, identity);
+  const installer = fromCaller(identity, callerHint, (arn) => readInstaller(c, arn));
+  const inlinePolicy = fromCaller(identity, callerHint, (arn) => readInlinePolicy(c, names, arn));
   const describe = (TableName: string) =>
     probe("dynamodb:DescribeTable", async () => (await c.dynamodb.send(new DescribeTableCommand({ TableName }))).Table);
   const tables = {
