@@ -13,6 +13,7 @@ import { policyArn, readEnvironmentState, type EnvironmentState } from "@/lib/pr
 import { updateProvisioningRecord } from "@/lib/provisioning/record";
 import { renderContextOf } from "@/lib/provisioning/render-context";
 import { runTasks, type RunOptions } from "@/lib/provisioning/scheduler";
+import { forgetChecklistRead } from "@/lib/provisioning/service";
 import { refuseIfDraining, trackRun } from "@/lib/provisioning/shutdown";
 import { chooseBucketName, requestEmailIdentity } from "@/lib/provisioning/steps/bucket-and-email";
 import { createClient, createPool, updateClientFlows } from "@/lib/provisioning/steps/cognito";
@@ -137,6 +138,8 @@ export async function prepareProvision(
             emit(doneEvent(result));
             return result;
           } finally {
+            // A checklist read that started during the run may have missed its changes.
+            forgetChecklistRead(env.name);
             await lock.release();
           }
         };

@@ -13,6 +13,7 @@ import { valueOf } from "@/lib/provisioning/probe";
 import { readEnvironmentState } from "@/lib/provisioning/read-state";
 import { updateProvisioningRecord } from "@/lib/provisioning/record";
 import { renderContextOf } from "@/lib/provisioning/render-context";
+import { SharedReads } from "@/lib/provisioning/shared-read";
 import { renderZappaSettings, type ZappaStage } from "@/lib/provisioning/zappa-settings";
 
 /**
@@ -37,8 +38,23 @@ function leastPrivilegeOf(env: EnvironmentRecord, ctx: ReturnType<typeof renderC
   return result;
 }
 
-/** The checklist of one environment: every step from live reads, made in parallel. */
-export async function getChecklist(env: EnvironmentRecord): Promise<Checklist> {
+const checklistReads = new SharedReads<Checklist>();
+
+/** Called after the console changes an environment's resources: later checklist reads start after the change. */
+export function forgetChecklistRead(env: string): void {
+  checklistReads.forget(env);
+}
+
+/**
+ * The checklist of one environment: every step from live reads, made in
+ * parallel. Requests that come while one read of the same environment (same
+ * record version) is in flight share it.
+ */
+export function getChecklist(env: EnvironmentRecord): Promise<Checklist> {
+  return checklistReads.run(env.name, String(env.version), () => readChecklist(env));
+}
+
+async function readChecklist(env: EnvironmentRecord): Promise<Checklist> {
   const state = await readEnvironmentState(env);
   const ctx = renderContextOf(state);
   const { results: leastPrivilege, source } = await leastPrivilegeOf(env, ctx);
@@ -84,6 +100,7 @@ export async function revokeSessions(env: EnvironmentRecord): Promise<{ revokedA
   }
   const revokedAt = now.toISOString();
   await updateProvisioningRecord(env.name, { sessionsRevokedAt: revokedAt });
+  forgetChecklistRead(env.name);
   return { revokedAt };
 }
 

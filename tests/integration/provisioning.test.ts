@@ -178,6 +178,20 @@ describe("provisioning (against the emulator)", () => {
     expect(state.client).toMatchObject({ ok: true, value: { id: client.UserPoolClient?.ClientId } });
   });
 
+  it("shares one checklist read among requests that arrive while it is in flight", async () => {
+    const env = await make("prov-shared");
+    await apply(env);
+    expect((await statusOf(env))["3"]).toBe("done");
+
+    const one = new CallLog();
+    await withCallLog(one, () => getChecklist(env));
+    const many = new CallLog();
+    const answers = await withCallLog(many, () => Promise.all(Array.from({ length: 8 }, () => getChecklist(env))));
+    expect(one.total).toBeGreaterThan(5);
+    expect(many.total).toBe(one.total);
+    expect(new Set(answers.map((a) => a.readAt)).size).toBe(1);
+  });
+
   it("answers 409 to a third installer key after one read, before any slow call", async () => {
     const env = await make("prov-keys");
     await createInstaller(env, "tester");
