@@ -8,7 +8,7 @@
 // right after e2e, which built). Destructive operations only ever see the
 // throwaway environment `fuzzbox`, never `sandbox`.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
@@ -118,7 +118,12 @@ async function main() {
   const stateDir = mkdtempSync(path.join(os.tmpdir(), "tt-fuzz-"));
   /** @type {import("node:child_process").ChildProcess | undefined} */
   let server;
-  const emulator = await startEmulator({ port: 0, stateDir, log: () => {} });
+  // The emulator's own log (a traceback behind an upstream error) lands beside the report.
+  const reportDir = path.join(repoRoot, "test-results", "fuzz");
+  mkdirSync(reportDir, { recursive: true });
+  const emulatorLog = path.join(reportDir, "emulator.log");
+  writeFileSync(emulatorLog, "");
+  const emulator = await startEmulator({ port: 0, stateDir, log: (line) => appendFileSync(emulatorLog, `${line}\n`) });
   try {
     const env = {
       ...sandboxProcessEnv({ emulatorUrl: emulator.url, stateDir }),
@@ -165,7 +170,7 @@ async function main() {
         "--seed", process.env.TT_FUZZ_SEED ?? "20261128",
         "--no-color",
         "--report", "ndjson",
-        "--report-dir", path.join(repoRoot, "test-results", "fuzz"),
+        "--report-dir", reportDir,
       ], {
         cwd: stateDir,
         env: { ...process.env, TT_FUZZ_SESSION: cookie },

@@ -49,6 +49,8 @@ function toUser(u: UserType | { Username?: string; UserAttributes?: { Name?: str
   };
 }
 
+const OPERATOR_IS_NOT_A_CONSOLE_USER = "This user is an operator: operators reach every environment already, and are managed with `tt console`.";
+
 async function groupsOf(userPoolId: string, username: string): Promise<string[]> {
   const groups: string[] = [];
   let NextToken: string | undefined;
@@ -125,6 +127,8 @@ export async function inviteConsoleUser(input: ConsoleUserInvite, consoleUrl: st
     } catch (err) {
       if (!isAwsError(err, "UserNotFoundException")) throw err;
     }
+    // Grants on an operator would mean nothing, and changing them would end the operator's sessions.
+    if (username && (await groupsOf(userPoolId, username)).includes(OPERATORS_GROUP)) throw new ConflictError(OPERATOR_IS_NOT_A_CONSOLE_USER);
     const created = !username;
     let password: string | undefined;
     if (!username) {
@@ -188,6 +192,7 @@ export async function setConsoleUserGrants(username: string, grants: Grant[]): P
   for (const [i, grant] of grants.entries()) await requireGrantEnvironment(grant.environment, `grants.${i}.environment`);
   try {
     const current = await groupsOf(userPoolId, username);
+    if (current.includes(OPERATORS_GROUP)) throw new ConflictError(OPERATOR_IS_NOT_A_CONSOLE_USER);
     const wanted = new Set(grants.map((g) => scopedGroup(g.environment, g.role)));
     let reduced = false;
     for (const g of current) {
@@ -214,7 +219,7 @@ export async function removeConsoleUser(username: string): Promise<void> {
   const { userPoolId } = await consoleAuthSettings();
   const user = await requireUser(userPoolId, username);
   try {
-    if ((await groupsOf(userPoolId, username)).includes(OPERATORS_GROUP)) throw new ConflictError("This user is an operator; operators are managed with `tt console`.");
+    if ((await groupsOf(userPoolId, username)).includes(OPERATORS_GROUP)) throw new ConflictError(OPERATOR_IS_NOT_A_CONSOLE_USER);
     await cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: username }));
     await cognito().send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: username }));
     // The console's own session records too, so an open tab is signed out at its next request.

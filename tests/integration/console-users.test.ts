@@ -52,6 +52,13 @@ describe("environment admins and viewers (against the emulator)", { timeout: 180
     });
     expect((await listConsoleUsers("cu-env")).map((u) => u.email)).toEqual(["admin@cu.test"]);
 
+    // An operator is not a console user: no grants, no changes (which would end their sessions), no removal here.
+    const operator = await homeClients().cognito.send(new AdminGetUserCommand({ UserPoolId: settings.userPoolId, Username: "op@console.test" }));
+    await expect(inviteConsoleUser({ email: "op@console.test", environment: "cu-env", role: "admin" }, "http://console.test/sign-in", "op@console.test")).rejects.toMatchObject({ status: 409 });
+    await expect(setConsoleUserGrants(operator.Username ?? "", [{ environment: "cu-env", role: "viewer" }])).rejects.toMatchObject({ status: 409 });
+    await expect(removeConsoleUser(operator.Username ?? "")).rejects.toMatchObject({ status: 409 });
+    expect((await listConsoleUsers("cu-env")).map((u) => u.email)).toEqual(["admin@cu.test"]);
+
     const changed = await setConsoleUserGrants(result.user.username, [{ environment: "cu-other", role: "viewer" }]);
     expect(changed.grants).toEqual([{ environment: "cu-other", role: "viewer" }]);
     expect(effectiveRole({ groups: ["env:cu-other:viewers"] }, "cu-env")).toBeUndefined();
