@@ -126,6 +126,8 @@ test("filters, pagination and a reloaded deep link show the same runs", async ({
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`job=${job.id}`));
   const rows = page.getByRole("table", { name: "Runs, newest first" }).getByRole("row");
+  // The unfiltered page stays on screen while the filtered one loads; wait for the job's own rows.
+  await expect(rows.filter({ hasText: job.name })).toHaveCount(25);
   await expect(rows).toHaveCount(26); // header + 25
   await page.getByRole("button", { name: "Older" }).click();
   await expect(page).toHaveURL(/cursor=/);
