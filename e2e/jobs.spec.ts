@@ -208,17 +208,35 @@ test("an API token triggers a run with trigger api; a revoked one and a viewer's
   await expectAccessible(page);
 });
 
-test("a bad cron expression is refused with a message", async ({ page }) => {
+test("the job type form is the schd_jobs blueprint; a bad cron expression is refused with a message", async ({ page }) => {
   await openJobs(page);
   await page.getByRole("button", { name: "New job type" }).click();
   const dialog = page.getByRole("dialog", { name: "New job type" });
-  await dialog.getByLabel("Name").fill(unique("Cron"));
-  await dialog.getByLabel("Handler route").fill("/jobs/quick");
+  // The shared renderer draws the environment's schd_jobs blueprint (its labels, its type options).
+  const form = dialog.getByRole("form", { name: "Job Types" });
+  const name = unique("Cron");
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Handler").fill("/jobs/quick");
+  await expect(form.getByLabel("Type")).toHaveValue("control");
+  await form.getByLabel("Type").selectOption("inference");
   await dialog.getByLabel("Schedule").fill("cron(0 12 * * *)");
   await dialog.getByRole("button", { name: "Create job type" }).click();
   await expect(dialog.getByText(/A cron expression has 6 fields/).first()).toBeVisible();
   await dialog.getByLabel("Schedule").fill("cron(0 12 * * ? *)");
   await expect(dialog.getByText("Next five runs (your local time)")).toBeVisible();
+  // Without a schedule (the sandbox has no app function) it saves, and shows as an inference job.
+  await dialog.getByLabel("Schedule").fill("");
+  await dialog.getByRole("button", { name: "Create job type" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(card(page, name)).toContainText("Inference");
+
+  await card(page, name).getByRole("button", { name: `Edit ${name}` }).click();
+  const edit = page.getByRole("dialog", { name: `Edit ${name}` });
+  await expect(edit.getByRole("form", { name: "Job Types" }).getByLabel("Handler")).toHaveValue("/jobs/quick");
+  await edit.getByRole("form", { name: "Job Types" }).getByLabel("Description").fill("Edited with the shared renderer");
+  await edit.getByRole("button", { name: "Save job type" }).click();
+  await expect(edit).toBeHidden();
+  await expect(card(page, name)).toContainText("Edited with the shared renderer");
 });
 
 test("the dashboard works at 360 px in the dark theme, and axe finds nothing", async ({ page, request }) => {

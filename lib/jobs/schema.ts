@@ -42,9 +42,16 @@ export const jobTypeInputSchema = z.object({
     z.string().regex(/^[A-Za-z0-9_.-]{1,128}$/, "Use a blueprint name such as report_params (letters, digits, _ . -).").optional(),
   ),
   schedule: scheduleSchema,
-  timeoutSeconds: z.coerce.number().int("Use whole seconds.").min(1, "At least 1 second.").max(900, "At most 900 seconds.").optional(),
+  // An empty form field is "use the default", not 0.
+  timeoutSeconds: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce.number({ error: "Use whole seconds." }).int("Use whole seconds.").min(1, "At least 1 second.").max(900, "At most 900 seconds.").optional(),
+  ),
 });
 export type JobTypeInput = z.input<typeof jobTypeInputSchema>;
+
+/** The console's settings of a job type, beside its schd_jobs blueprint fields (the form checks them apart). */
+export const jobTypeExtrasSchema = jobTypeInputSchema.pick({ paramsBlueprint: true, schedule: true, timeoutSeconds: true });
 export type JobTypeValues = z.output<typeof jobTypeInputSchema>;
 
 export const jobTypeUpdateSchema = jobTypeInputSchema.extend({

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { DescribeRuleCommand, ListRulesCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
 import { CreateRoleCommand } from "@aws-sdk/client-iam";
 import { CreateFunctionCommand, GetPolicyCommand } from "@aws-sdk/client-lambda";
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import schdJobs from "@/blueprints/irma-schd-jobs.json";
 import { homeClients } from "@/lib/aws/clients";
 import { clientsForEnvironment } from "@/lib/environments/aws-target";
 import { createApiToken, listApiTokens, principalFromBearer, revokeApiToken } from "@/lib/auth/api-tokens";
@@ -96,5 +98,25 @@ describe("schedules (against the emulator)", () => {
     await expect(eb.send(new DescribeRuleCommand({ Name: ruleName("schedfn", job.id) }))).rejects.toMatchObject({ name: "ResourceNotFoundException" });
     expect(await statements()).toHaveLength(0);
     await expect(saveJobType(store, job.id, { ...values, revision: job.revision }, "a@x.io", job)).rejects.toMatchObject({ status: 409 });
+  });
+});
+
+describe("job types follow the environment's schd_jobs blueprint (against the emulator)", () => {
+  it("checks the blueprint's fields on the server and keeps attributes the console does not edit", async () => {
+    await jobsEnvironment("jobbp");
+    const store = await jobStore("jobbp");
+    // This environment's blueprint makes the description required.
+    const blueprint = { ...schdJobs, fields: schdJobs.fields.map((f) => (f.name === "description" ? { ...f, required: true } : f)) };
+    await store.db.send(new PutCommand({ TableName: "jobbp_blueprints", Item: blueprint }));
+    const values = jobTypeInputSchema.parse({ name: "Cleanup", status: "available", handler: "/jobs/quick", type: "control" });
+    await expect(saveNewJobType(store, values, "a@x.io")).rejects.toMatchObject({ status: 400, fieldErrors: { description: [expect.any(String)] } });
+
+    const job = await saveNewJobType(store, { ...values, description: "Removes old files" }, "a@x.io");
+    // A field written outside the console (documents pages, the app) survives a save from the dashboard.
+    const key = { portfolio_index: "sys", doc_index: `schd_jobs#${job.id}` };
+    await store.db.send(new UpdateCommand({ TableName: store.table, Key: key, UpdateExpression: "SET owner_team = :t", ExpressionAttributeValues: { ":t": "ops" } }));
+    await saveJobType(store, job.id, { ...values, description: "Removes older files", revision: job.revision }, "a@x.io", job);
+    const item = (await store.db.send(new GetCommand({ TableName: store.table, Key: key }))).Item;
+    expect(item).toMatchObject({ owner_team: "ops", description: "Removes older files", _revision: 2 });
   });
 });
