@@ -11,6 +11,7 @@ import { formatDuration, formatTime } from "@/components/jobs/format";
 import { olderPage } from "@/components/jobs/paging";
 import { useBulkProgress, useRerunFailed, useRuns, type RunFilters } from "@/components/jobs/queries";
 import { RunStatusBadge } from "@/components/jobs/status-badge";
+import { ReindexButton } from "@/components/jobs/reindex-button";
 import { ApiError } from "@/lib/http/client";
 import type { JobType } from "@/lib/jobs/schema";
 
@@ -124,6 +125,7 @@ export function RunsSection({ env, jobs, canWrite }: { env: string; jobs: JobTyp
           {bulkError ? <Alert tone="error">{bulkError}</Alert> : null}
         </div>
       ) : null}
+      {canWrite ? <ReindexButton env={env} /> : null}
       {page.isError ? <Alert tone="error">{page.error.message}</Alert> : null}
       {page.isPending ? <p role="status">Loading runs…</p> : null}
       {page.data ? (

@@ -28,7 +28,7 @@ function reasons(err: unknown): string[] {
 }
 
 /** Several writers may touch the same day's aggregate row at once; conflicts are retried. */
-async function transact(store: JobStore, items: TransactItems): Promise<void> {
+export async function transact(store: JobStore, items: TransactItems): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       await store.db.send(new TransactWriteCommand({ TransactItems: items }));

@@ -186,3 +186,20 @@ export type BulkProgress = z.infer<typeof bulkProgressSchema>;
 
 export const scheduleCheckQuerySchema = z.object({ expression: z.string().max(256) });
 export const scheduleCheckSchema = z.object({ ok: z.boolean(), message: z.string().nullable(), next: z.array(z.string()) });
+
+export const reindexBodySchema = z.object({
+  cursor: z.string().max(2000).optional(),
+  limit: z.number().int().min(1).max(200).default(100),
+});
+
+export const reindexResultSchema = z.object({
+  /** Run documents read in this page. */
+  read: z.number().int(),
+  /** Runs that had no index rows and got them (with their aggregate counts). */
+  indexed: z.number().int(),
+  /** Runs whose rows said another status than the document (ended by the app). */
+  updated: z.number().int(),
+  skipped: z.array(z.object({ id: z.string(), reason: z.string() })),
+  /** Null when every run document has been read. */
+  nextCursor: z.string().nullable(),
+});
