@@ -142,6 +142,24 @@ test("filters, pagination and a reloaded deep link show the same runs", async ({
   await expect(page.getByText("No runs match.")).toBeVisible();
 });
 
+test("a run the app wrote shows once an admin indexes the runs written outside the console", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const job = await createJob(request, unique("AppRun"), "/jobs/quick");
+  const id = crypto.randomUUID();
+  // As the app writes it: blueprint fields only, no index rows.
+  await aws.dynamodb().send(new PutItemCommand({
+    TableName: `${ENV}_data`,
+    Item: marshall({ portfolio_index: "sys", doc_index: `schd_runs#${id}`, schd_jobs_id: job.id, status: "executed", trigger: "cron", author: "scheduler", time_queued: new Date(Date.now() - 60_000).toISOString(), time_executed: new Date().toISOString(), output: "{}" }),
+  }));
+  await openJobs(page, `?job=${job.id}`);
+  await expect(page.getByText("No runs match.")).toBeVisible();
+  await page.getByRole("button", { name: "Index runs written outside the console" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Done: / })).toContainText(/[1-9]\d* indexed/, { timeout: 60_000 });
+  const table = page.getByRole("table", { name: "Runs, newest first" });
+  await expect(table.getByRole("button", { name: new RegExp(job.name) })).toBeVisible();
+  await expect(table).toContainText("cron");
+});
+
 test("an open dashboard shows a new run and its status change without a reload", async ({ page, request }) => {
   test.setTimeout(120_000);
   const job = await createJob(request, unique("Live"), "/jobs/slow", 60);
