@@ -126,6 +126,8 @@ test("filters, pagination and a reloaded deep link show the same runs", async ({
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`job=${job.id}`));
   const rows = page.getByRole("table", { name: "Runs, newest first" }).getByRole("row");
+  // The unfiltered page stays on screen while the filtered one loads; wait for the job's own rows.
+  await expect(rows.filter({ hasText: job.name })).toHaveCount(25);
   await expect(rows).toHaveCount(26); // header + 25
   await page.getByRole("button", { name: "Older" }).click();
   await expect(page).toHaveURL(/cursor=/);
@@ -138,6 +140,24 @@ test("filters, pagination and a reloaded deep link show the same runs", async ({
 
   await page.goto(`/environments/${ENV}/jobs?job=${job.id}&trigger=cron`);
   await expect(page.getByText("No runs match.")).toBeVisible();
+});
+
+test("a run the app wrote shows once an admin indexes the runs written outside the console", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const job = await createJob(request, unique("AppRun"), "/jobs/quick");
+  const id = crypto.randomUUID();
+  // As the app writes it: blueprint fields only, no index rows.
+  await aws.dynamodb().send(new PutItemCommand({
+    TableName: `${ENV}_data`,
+    Item: marshall({ portfolio_index: "sys", doc_index: `schd_runs#${id}`, schd_jobs_id: job.id, status: "executed", trigger: "cron", author: "scheduler", time_queued: new Date(Date.now() - 60_000).toISOString(), time_executed: new Date().toISOString(), output: "{}" }),
+  }));
+  await openJobs(page, `?job=${job.id}`);
+  await expect(page.getByText("No runs match.")).toBeVisible();
+  await page.getByRole("button", { name: "Index runs written outside the console" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Done: / })).toContainText(/[1-9]\d* indexed/, { timeout: 60_000 });
+  const table = page.getByRole("table", { name: "Runs, newest first" });
+  await expect(table.getByRole("button", { name: new RegExp(job.name) })).toBeVisible();
+  await expect(table).toContainText("cron");
 });
 
 test("an open dashboard shows a new run and its status change without a reload", async ({ page, request }) => {
@@ -206,17 +226,35 @@ test("an API token triggers a run with trigger api; a revoked one and a viewer's
   await expectAccessible(page);
 });
 
-test("a bad cron expression is refused with a message", async ({ page }) => {
+test("the job type form is the schd_jobs blueprint; a bad cron expression is refused with a message", async ({ page }) => {
   await openJobs(page);
   await page.getByRole("button", { name: "New job type" }).click();
   const dialog = page.getByRole("dialog", { name: "New job type" });
-  await dialog.getByLabel("Name").fill(unique("Cron"));
-  await dialog.getByLabel("Handler route").fill("/jobs/quick");
+  // The shared renderer draws the environment's schd_jobs blueprint (its labels, its type options).
+  const form = dialog.getByRole("form", { name: "Job Types" });
+  const name = unique("Cron");
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Handler").fill("/jobs/quick");
+  await expect(form.getByLabel("Type")).toHaveValue("control");
+  await form.getByLabel("Type").selectOption("inference");
   await dialog.getByLabel("Schedule").fill("cron(0 12 * * *)");
   await dialog.getByRole("button", { name: "Create job type" }).click();
   await expect(dialog.getByText(/A cron expression has 6 fields/).first()).toBeVisible();
   await dialog.getByLabel("Schedule").fill("cron(0 12 * * ? *)");
   await expect(dialog.getByText("Next five runs (your local time)")).toBeVisible();
+  // Without a schedule (the sandbox has no app function) it saves, and shows as an inference job.
+  await dialog.getByLabel("Schedule").fill("");
+  await dialog.getByRole("button", { name: "Create job type" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(card(page, name)).toContainText("Inference");
+
+  await card(page, name).getByRole("button", { name: `Edit ${name}` }).click();
+  const edit = page.getByRole("dialog", { name: `Edit ${name}` });
+  await expect(edit.getByRole("form", { name: "Job Types" }).getByLabel("Handler")).toHaveValue("/jobs/quick");
+  await edit.getByRole("form", { name: "Job Types" }).getByLabel("Description").fill("Edited with the shared renderer");
+  await edit.getByRole("button", { name: "Save job type" }).click();
+  await expect(edit).toBeHidden();
+  await expect(card(page, name)).toContainText("Edited with the shared renderer");
 });
 
 test("the dashboard works at 360 px in the dark theme, and axe finds nothing", async ({ page, request }) => {

@@ -1,71 +1,89 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
+import { BlueprintForm } from "@/components/blueprints/form/blueprint-form";
+import { useDocumentBlueprint } from "@/components/documents/queries";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { applyServerErrors } from "@/components/ui/form-errors";
-import { JOB_STATUSES, JOB_TYPES, jobTypeInputSchema, type JobTypeInput } from "@/lib/jobs/schema";
 import { SchedulePreview } from "@/components/jobs/schedule-preview";
+import { defaultValues as blueprintDefaults } from "@/lib/blueprints/form-values";
+import { ApiError } from "@/lib/http/client";
+import { JOB_FIELDS, jobTypeModel } from "@/lib/jobs/job-blueprint";
+import { JOBS_BLUEPRINT } from "@/lib/jobs/keys";
+import { jobTypeExtrasSchema, type JobTypeInput } from "@/lib/jobs/schema";
 
 /**
- * A job type's fields (blueprint irma:schd_jobs, plus the console's parameters
- * blueprint, schedule and timeout). Renders only: defaultValues in, onSubmit out,
- * validated with the server's schema.
- * (The job type's own fields are the console's, with a schedule preview, so this
- * is a dedicated form rather than the schd_jobs blueprint rendered by BlueprintForm.)
+ * A job type: the environment's schd_jobs blueprint rendered by the shared
+ * renderer (BlueprintForm; name, status, version, handler, description, type),
+ * with the console's own settings beside it (parameters blueprint, schedule with
+ * its next runs, timeout), validated with the server's schema. Renders only:
+ * defaultValues in, onSubmit out; the server checks both parts again.
  */
 export type JobTypeFormValues = { [K in keyof JobTypeInput]-?: string };
 
-const FIELDS = ["name", "status", "version", "handler", "description", "type", "paramsBlueprint", "schedule", "timeoutSeconds"] as const;
+const EXTRA_FIELDS = ["paramsBlueprint", "schedule", "timeoutSeconds"] as const;
+type Extras = Pick<JobTypeFormValues, (typeof EXTRA_FIELDS)[number]>;
 
 export function JobTypeForm({ env, defaultValues, onSubmit, submitLabel }: { env: string; defaultValues: JobTypeFormValues; onSubmit: (values: JobTypeInput) => Promise<void>; submitLabel: string }) {
-  const form = useForm<JobTypeFormValues>({ resolver: zodResolver(jobTypeInputSchema) as unknown as Resolver<JobTypeFormValues>, defaultValues, mode: "onTouched" });
-  const [formError, setFormError] = useState<string | null>(null);
-  const { errors, isSubmitting } = form.formState;
-  const schedule = useWatch({ control: form.control, name: "schedule" });
-
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await onSubmit(values as unknown as JobTypeInput);
-    } catch (err) {
-      setFormError(applyServerErrors(err, form.setError, FIELDS));
-    }
+  const blueprint = useDocumentBlueprint(env, JOBS_BLUEPRINT);
+  const model = useMemo(() => (blueprint.data ? jobTypeModel(blueprint.data.blueprint, blueprint.data.languages) : null), [blueprint.data]);
+  // The values the dialog opened with (a live refetch must not reset what is being typed).
+  const [initial] = useState(defaultValues);
+  const documentDefaults = useMemo(() => {
+    if (!model) return undefined;
+    const doc: Record<string, string | undefined> = {};
+    for (const name of JOB_FIELDS) doc[name] = initial[name] || undefined;
+    return blueprintDefaults(model, doc);
+  }, [model, initial]);
+  const extras = useForm<Extras>({
+    resolver: zodResolver(jobTypeExtrasSchema) as unknown as Resolver<Extras>,
+    defaultValues: { paramsBlueprint: initial.paramsBlueprint, schedule: initial.schedule, timeoutSeconds: initial.timeoutSeconds },
+    mode: "onTouched",
   });
+  const { errors } = extras.formState;
+  const schedule = useWatch({ control: extras.control, name: "schedule" });
+
+  if (blueprint.isPending) return <p role="status">Loading the {JOBS_BLUEPRINT} blueprint…</p>;
+  if (blueprint.isError) return <Alert tone="error">The job types blueprint ({JOBS_BLUEPRINT}) of {env} could not be read: {blueprint.error.message}</Alert>;
+  if (!model) return <Alert tone="error">The job types blueprint ({JOBS_BLUEPRINT}) of {env} is not readable; open it in the blueprint editor.</Alert>;
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label={submitLabel}>
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <TextField label="Name" required autoComplete="off" error={errors.name?.message} {...form.register("name")} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Status" required error={errors.status?.message} {...form.register("status")}>
-          {Object.entries(JOB_STATUSES).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
-        </SelectField>
-        <SelectField label="Type" required error={errors.type?.message} {...form.register("type")}>
-          {Object.entries(JOB_TYPES).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
-        </SelectField>
-      </div>
-      <TextField label="Handler route" required placeholder="/jobs/cleanup" hint="Joined with the environment's app API URL; the run is POSTed there." error={errors.handler?.message} {...form.register("handler")} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Version" placeholder="1.0.0" error={errors.version?.message} {...form.register("version")} />
-        <TextField label="Timeout (seconds)" inputMode="numeric" placeholder="30" error={errors.timeoutSeconds?.message} {...form.register("timeoutSeconds")} />
-      </div>
-      <TextField label="Description" error={errors.description?.message} {...form.register("description")} />
-      <TextField label="Parameters blueprint" placeholder="report_params" hint="Optional; the name of a blueprint whose form gives a run's parameters." error={errors.paramsBlueprint?.message} {...form.register("paramsBlueprint")} />
-      <TextField
-        label="Schedule"
-        placeholder="rate(1 hour) or cron(0 3 * * ? *)"
-        hint="Optional; an EventBridge rule invoking the app function. Cron has 6 fields: minutes hours day-of-month month day-of-week year."
-        error={errors.schedule?.message}
-        {...form.register("schedule")}
+    <div className="flex flex-col gap-5">
+      <fieldset className="flex flex-col gap-4 rounded-md border border-slate-200 p-4 dark:border-slate-700">
+        <legend className="px-1 text-sm font-semibold">Console settings</legend>
+        <TextField label="Parameters blueprint" placeholder="report_params" hint="Optional; the name of a blueprint whose form gives a run's parameters." error={errors.paramsBlueprint?.message} {...extras.register("paramsBlueprint")} />
+        <TextField
+          label="Schedule"
+          placeholder="rate(1 hour) or cron(0 3 * * ? *)"
+          hint="Optional; an EventBridge rule invoking the app function. Cron has 6 fields: minutes hours day-of-month month day-of-week year."
+          error={errors.schedule?.message}
+          {...extras.register("schedule")}
+        />
+        <SchedulePreview env={env} expression={schedule ?? ""} />
+        <TextField label="Timeout (seconds)" inputMode="numeric" placeholder="30" error={errors.timeoutSeconds?.message} {...extras.register("timeoutSeconds")} />
+      </fieldset>
+      <BlueprintForm
+        model={model}
+        defaultValues={documentDefaults}
+        submitLabel={submitLabel}
+        onSubmit={async (values) => {
+          // Both parts are checked before anything is sent; a bad setting above stops the save with its message there.
+          if (!(await extras.trigger())) {
+            throw new ApiError(400, "invalid_input", "Check the console settings above.");
+          }
+          const extra = extras.getValues();
+          try {
+            await onSubmit({ ...(values as Partial<JobTypeInput>), ...extra } as JobTypeInput);
+          } catch (err) {
+            // The server's errors on the console settings land there; the blueprint's on its fields (BlueprintForm).
+            applyServerErrors(err, extras.setError, EXTRA_FIELDS);
+            throw err;
+          }
+        }}
       />
-      <SchedulePreview env={env} expression={schedule ?? ""} />
-      <div>
-        <Button type="submit" busy={isSubmitting}>{submitLabel}</Button>
-      </div>
-    </form>
+    </div>
   );
 }

@@ -4,10 +4,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { api } from "@/lib/http/client";
 import type { BulkProgress, JobOverview, JobType, JobTypeInput, RunDetail, RunStats, RunSummary } from "@/lib/jobs/schema";
 import type { TokenCreateInput } from "@/lib/jobs/token-operations";
+import { requestKey, type RunFilters } from "@/components/jobs/paging";
 
 /** Queries and mutations of the job dashboard, with their keys in one place. */
-export type RunFilters = { job?: string; status?: string; trigger?: string; author?: string; from?: string; to?: string; cursor?: string };
-export type RunPage = { items: RunSummary[]; nextCursor: string | null; scanned: number };
+export type { RunFilters };
+/** `request` is the filters and cursor the page answered (see paging.ts), added on the client. */
+export type RunPage = { items: RunSummary[]; nextCursor: string | null; scanned: number; request: string };
 export type ApiTokenView = { id: string; name: string; environment: string; role: "admin" | "viewer"; owner: string; createdAt: string; expiresAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
 const base = (env: string) => `/api/environments/${encodeURIComponent(env)}`;
@@ -46,7 +48,10 @@ export function useRuns(env: string, filters: RunFilters) {
   for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
   return useQuery({
     queryKey: jobKeys.runs(env, filters),
-    queryFn: () => api<RunPage>(`${base(env)}/runs?${params.toString()}`),
+    queryFn: async (): Promise<RunPage> => ({
+      ...(await api<Omit<RunPage, "request">>(`${base(env)}/runs?${params.toString()}`)),
+      request: requestKey(filters),
+    }),
     placeholderData: keepPreviousData,
     refetchInterval: (query) => liveInterval(Boolean(query.state.data?.items.some((r) => r.status === "new")))(),
     refetchIntervalInBackground: true,

@@ -8,8 +8,10 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { SelectField, TextField } from "@/components/ui/field";
 import { formatDuration, formatTime } from "@/components/jobs/format";
+import { olderPage } from "@/components/jobs/paging";
 import { useBulkProgress, useRerunFailed, useRuns, type RunFilters } from "@/components/jobs/queries";
 import { RunStatusBadge } from "@/components/jobs/status-badge";
+import { ReindexButton } from "@/components/jobs/reindex-button";
 import { ApiError } from "@/lib/http/client";
 import type { JobType } from "@/lib/jobs/schema";
 
@@ -65,6 +67,8 @@ export function RunsSection({ env, jobs, canWrite }: { env: string; jobs: JobTyp
   }
 
   const { cursor: _cursor, ...filterOnly } = filters;
+  // Only the page answering the current filters gives the older cursor (not the previous filter's placeholder).
+  const older = olderPage(filters, page.data);
   return (
     <section aria-labelledby="runs-h" className="flex flex-col gap-4">
       <h2 id="runs-h" className="text-xl font-semibold">Runs</h2>
@@ -121,6 +125,7 @@ export function RunsSection({ env, jobs, canWrite }: { env: string; jobs: JobTyp
           {bulkError ? <Alert tone="error">{bulkError}</Alert> : null}
         </div>
       ) : null}
+      {canWrite ? <ReindexButton env={env} /> : null}
       {page.isError ? <Alert tone="error">{page.error.message}</Alert> : null}
       {page.isPending ? <p role="status">Loading runs…</p> : null}
       {page.data ? (
@@ -151,9 +156,10 @@ export function RunsSection({ env, jobs, canWrite }: { env: string; jobs: JobTyp
           setHistory(history.slice(0, -1));
           navigate({ ...filters, cursor: cursor || undefined });
         }}>Newer</Button>
-        <Button variant="secondary" disabled={!page.data?.nextCursor} onClick={() => {
+        <Button variant="secondary" disabled={!older} onClick={() => {
+          if (!older) return;
           setHistory([...history, filters.cursor ?? ""]);
-          navigate({ ...filters, cursor: page.data?.nextCursor ?? undefined });
+          navigate(older);
         }}>Older</Button>
       </nav>
       {openRun ? <RunDrawer env={env} runId={openRun} canWrite={canWrite} onClose={() => navigate(filters)} onOpenRun={(id) => navigate({ ...filters, run: id })} /> : null}

@@ -8,6 +8,7 @@ import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { SESClient } from "@aws-sdk/client-ses";
 import { S3Client } from "@aws-sdk/client-s3";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { LambdaClient } from "@aws-sdk/client-lambda";
 import { config } from "@/lib/config/env";
 import { credentialProvider, type ResolvedCredentialSource } from "@/lib/aws/credentials";
 import { currentCallLog } from "@/lib/aws/call-log";
@@ -36,6 +37,8 @@ export type AwsClients = {
   sesClassic: SESClient;
   s3: S3Client;
   events: EventBridgeClient;
+  /** Only to let a job schedule's EventBridge rule invoke the app function (AddPermission/RemovePermission). */
+  lambda: LambdaClient;
 };
 
 const cache = new Map<string, AwsClients>();
@@ -103,6 +106,7 @@ function build(target: AwsTarget): AwsClients {
     sesClassic: counted(new SESClient(base)),
     // Path-style addressing works with every endpoint, custom ones included.
     events: counted(new EventBridgeClient(base)),
+    lambda: counted(new LambdaClient(base)),
     s3: counted(new S3Client({ ...base, forcePathStyle: Boolean(target.endpoint) || Boolean(config().endpointUrl) })),
   };
 }

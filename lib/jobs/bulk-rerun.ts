@@ -5,6 +5,7 @@ import { toUpstreamError } from "@/lib/aws/errors";
 import { NotFoundError } from "@/lib/http/errors";
 import { log } from "@/lib/log/logger";
 import { executeRun } from "@/lib/jobs/dispatch";
+import { DATA_TTL_ATTRIBUTE, ensureDataTableExpiry } from "@/lib/jobs/expiry";
 import { BULK_PARTITION } from "@/lib/jobs/keys";
 import { listRuns } from "@/lib/jobs/runs-read";
 import { getRunRecord } from "@/lib/jobs/runs-write";
@@ -20,6 +21,9 @@ import { triggerRun } from "@/lib/jobs/trigger";
  * bulk re-run never floods the app.
  */
 type Filter = { job?: string; trigger?: "api" | "cron" | "manual"; author?: string; from?: string; to?: string; max: number };
+
+/** Progress is kept a week for whoever comes back to it, then DynamoDB's TTL removes it. */
+const BULK_TTL_SECONDS = 7 * 86_400;
 
 function key(id: string) {
   return { portfolio_index: BULK_PARTITION, doc_index: id };
@@ -47,7 +51,9 @@ export async function startRerunFailed(store: JobStore, filter: Filter, author: 
   const ids = await failedRunIds(store, filter);
   const progress: BulkProgress = { id: randomUUID(), state: ids.length ? "running" : "done", total: ids.length, done: 0, errors: 0, startedAt: now.toISOString(), updatedAt: now.toISOString(), author, runIds: [] };
   try {
-    await store.db.send(new PutCommand({ TableName: store.table, Item: { ...key(progress.id), ...progress } }));
+    await ensureDataTableExpiry(store);
+    const expiresAt = Math.floor(now.getTime() / 1000) + BULK_TTL_SECONDS;
+    await store.db.send(new PutCommand({ TableName: store.table, Item: { ...key(progress.id), ...progress, [DATA_TTL_ATTRIBUTE]: expiresAt } }));
   } catch (err) {
     throw toUpstreamError(err, `starting a bulk re-run in ${store.env.name}`);
   }

@@ -132,11 +132,17 @@ export async function updateJobType(store: JobStore, id: string, values: JobType
   const createdAt = str(raw.Item?._created_at) ?? current.updatedAt ?? now.toISOString();
   const createdBy = str(raw.Item?._created_by) ?? actor;
   const item = jobItem(id, values, { createdAt: createdAt || now.toISOString(), createdBy, updatedAt: now.toISOString(), actor, revision: values.revision + 1 });
+  // Attributes the console does not edit (fields a changed blueprint added, written on the documents pages) stay.
+  const merged: Record<string, unknown> = { ...(raw.Item ?? {}) };
+  for (const [k, v] of Object.entries(item)) {
+    if (v === undefined) delete merged[k];
+    else merged[k] = v;
+  }
   try {
     await store.db.send(
       new PutCommand({
         TableName: store.table,
-        Item: item,
+        Item: merged,
         // An item another writer left without a revision counts as revision 0.
         ConditionExpression: values.revision === 0 ? "attribute_not_exists(#rev) OR #rev = :rev" : "#rev = :rev",
         ExpressionAttributeNames: { "#rev": "_revision" },

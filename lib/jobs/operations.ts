@@ -10,6 +10,8 @@ import {
   jobTypeSchema,
   jobTypeUpdateSchema,
   markFailedBodySchema,
+  reindexBodySchema,
+  reindexResultSchema,
   rerunFailedBodySchema,
   runDetailSchema,
   runPageSchema,
@@ -162,6 +164,19 @@ export const getRerunProgressOp = defineOperation({
   role: "viewer",
   params: bulkParamsSchema,
   response: bulkProgressSchema,
+});
+
+export const reindexRunsOp = defineOperation({
+  id: "reindexRuns",
+  method: "POST",
+  path: "/api/environments/{env}/runs/reindex",
+  summary: "Give runs written outside the console (by the app) their index rows and aggregate counts: one page of run documents per call, resumable with nextCursor",
+  tag: TAG,
+  role: "admin",
+  params: envParamsSchema,
+  body: reindexBodySchema,
+  response: reindexResultSchema,
+  audit: "run.reindex",
 });
 
 export const idempotencyHeaderSchema = z.string().trim().min(8).max(128).regex(/^[\w.:-]+$/);

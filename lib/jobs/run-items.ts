@@ -3,7 +3,7 @@ import { searchText } from "@/lib/documents/item";
 import { BLUEPRINT_VERSION, documentKey, runIndexPartition, runIndexSort, RUNS_BLUEPRINT, RUNS_IRN, timeIndex } from "@/lib/jobs/keys";
 import { summarizeReason } from "@/lib/jobs/output";
 import type { RunDetail, RunSummary } from "@/lib/jobs/schema";
-import { isStuck, type RunStatus, type Trigger } from "@/lib/jobs/stuck";
+import { isStuck, runDeadline, type RunStatus, type Trigger } from "@/lib/jobs/stuck";
 
 /**
  * The items of one run: the run document (blueprint irma:schd_runs fields at
@@ -110,7 +110,9 @@ const TRIGGERS: readonly Trigger[] = ["api", "cron", "manual"];
 
 /** Reads a run document or an index row (both carry the summary fields); undefined if malformed. */
 export function summaryFromItem(item: Record<string, unknown>, now: Date): RunSummary | undefined {
-  const id = str(item.run_id) ?? str(item._id);
+  // A run document the app wrote may lack _id: its id is then the doc_index's `schd_runs#<id>`.
+  const docId = str(item.doc_index)?.match(/^schd_runs#([^#]+)$/)?.[1];
+  const id = str(item.run_id) ?? str(item._id) ?? docId;
   const status = STATUSES.find((s) => s === item.status);
   const trigger = TRIGGERS.find((t) => t === item.trigger);
   const timeQueued = str(item.time_queued);
@@ -133,8 +135,9 @@ export function summaryFromItem(item: Record<string, unknown>, now: Date): RunSu
 
 export function recordFromItem(item: Record<string, unknown>): RunRecord | undefined {
   const summary = summaryFromItem(item, new Date());
-  const deadline = str(item._deadline);
-  if (!summary || !deadline) return undefined;
+  if (!summary) return undefined;
+  // Runs the app wrote have no deadline of the console's: the default timeout's.
+  const deadline = str(item._deadline) ?? runDeadline(summary.timeQueued);
   const params = item._params && typeof item._params === "object" && !Array.isArray(item._params) ? (item._params as Record<string, unknown>) : {};
   return {
     _id: summary.id,

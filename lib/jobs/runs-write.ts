@@ -4,6 +4,7 @@ import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { toUpstreamError } from "@/lib/aws/errors";
 import { ConflictError, NotFoundError } from "@/lib/http/errors";
+import { DATA_TTL_ATTRIBUTE, ensureDataTableExpiry } from "@/lib/jobs/expiry";
 import { documentKey, IDEMPOTENCY_PARTITION, RUNS_BLUEPRINT } from "@/lib/jobs/keys";
 import { truncateOutput } from "@/lib/jobs/output";
 import { indexRow, indexRows, recordFromItem, runItem, statusRowKey, type RunRecord } from "@/lib/jobs/run-items";
@@ -27,7 +28,7 @@ function reasons(err: unknown): string[] {
 }
 
 /** Several writers may touch the same day's aggregate row at once; conflicts are retried. */
-async function transact(store: JobStore, items: TransactItems): Promise<void> {
+export async function transact(store: JobStore, items: TransactItems): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       await store.db.send(new TransactWriteCommand({ TransactItems: items }));
@@ -84,10 +85,13 @@ export async function createRun(store: JobStore, input: NewRun, now = new Date()
   const idemKey = input.idempotencyKey ? { portfolio_index: IDEMPOTENCY_PARTITION, doc_index: `${input.author}#${input.idempotencyKey}` } : undefined;
   const nowSeconds = Math.floor(now.getTime() / 1000);
   if (idemKey) {
+    await ensureDataTableExpiry(store);
+    const expiresAt = nowSeconds + IDEMPOTENCY_TTL_SECONDS;
     items.unshift({
       Put: {
         TableName: store.table,
-        Item: { ...idemKey, run_id: run._id, expires_at: nowSeconds + IDEMPOTENCY_TTL_SECONDS },
+        // expires_at decides (TTL deletion lags); _ttl lets DynamoDB remove the key afterwards.
+        Item: { ...idemKey, run_id: run._id, expires_at: expiresAt, [DATA_TTL_ATTRIBUTE]: expiresAt },
         ConditionExpression: "attribute_not_exists(doc_index) OR expires_at < :now",
         ExpressionAttributeValues: { ":now": nowSeconds },
       },

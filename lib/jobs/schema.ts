@@ -42,9 +42,16 @@ export const jobTypeInputSchema = z.object({
     z.string().regex(/^[A-Za-z0-9_.-]{1,128}$/, "Use a blueprint name such as report_params (letters, digits, _ . -).").optional(),
   ),
   schedule: scheduleSchema,
-  timeoutSeconds: z.coerce.number().int("Use whole seconds.").min(1, "At least 1 second.").max(900, "At most 900 seconds.").optional(),
+  // An empty form field is "use the default", not 0.
+  timeoutSeconds: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce.number({ error: "Use whole seconds." }).int("Use whole seconds.").min(1, "At least 1 second.").max(900, "At most 900 seconds.").optional(),
+  ),
 });
 export type JobTypeInput = z.input<typeof jobTypeInputSchema>;
+
+/** The console's settings of a job type, beside its schd_jobs blueprint fields (the form checks them apart). */
+export const jobTypeExtrasSchema = jobTypeInputSchema.pick({ paramsBlueprint: true, schedule: true, timeoutSeconds: true });
 export type JobTypeValues = z.output<typeof jobTypeInputSchema>;
 
 export const jobTypeUpdateSchema = jobTypeInputSchema.extend({
@@ -179,3 +186,20 @@ export type BulkProgress = z.infer<typeof bulkProgressSchema>;
 
 export const scheduleCheckQuerySchema = z.object({ expression: z.string().max(256) });
 export const scheduleCheckSchema = z.object({ ok: z.boolean(), message: z.string().nullable(), next: z.array(z.string()) });
+
+export const reindexBodySchema = z.object({
+  cursor: z.string().max(2000).optional(),
+  limit: z.number().int().min(1).max(200).default(100),
+});
+
+export const reindexResultSchema = z.object({
+  /** Run documents read in this page. */
+  read: z.number().int(),
+  /** Runs that had no index rows and got them (with their aggregate counts). */
+  indexed: z.number().int(),
+  /** Runs whose rows said another status than the document (ended by the app). */
+  updated: z.number().int(),
+  skipped: z.array(z.object({ id: z.string(), reason: z.string() })),
+  /** Null when every run document has been read. */
+  nextCursor: z.string().nullable(),
+});

@@ -145,6 +145,7 @@ const MATRIX: Record<string, Access> = {
   "POST /api/environments/{env}/runs/{id}/fail": "env-admin",
   "POST /api/environments/{env}/runs/rerun-failed": "env-admin",
   "GET /api/environments/{env}/runs/rerun-failed/{id}": "env-viewer",
+  "POST /api/environments/{env}/runs/reindex": "env-admin",
   "GET /api/environments/{env}/tokens": "env-admin",
   "POST /api/environments/{env}/tokens": "env-admin",
   "DELETE /api/environments/{env}/tokens/{id}": "env-admin",

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { DescribeTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
+import { clientsForEnvironment } from "@/lib/environments/aws-target";
 import reportParams from "@/blueprints/examples/report-params.json";
 import { fromItem } from "@/lib/documents/item";
 import { getBulkProgress, startRerunFailed } from "@/lib/jobs/bulk-rerun";
@@ -10,6 +12,7 @@ import { getRun, jobsOverview, listRuns, runStats } from "@/lib/jobs/runs-read";
 import { createRun, markRunFailed } from "@/lib/jobs/runs-write";
 import { jobStore, type JobStore } from "@/lib/jobs/store";
 import { triggerRun } from "@/lib/jobs/trigger";
+import { reindexRuns } from "@/lib/jobs/reindex";
 import { withEmulator } from "../support/emulator";
 import { jobsEnvironment } from "../support/jobs-env";
 import { startSampleApp } from "../../scripts/sample-app/server.mjs";
@@ -86,6 +89,14 @@ describe("job runs (against the emulator and the sample app)", () => {
     ]);
     expect(a.run._id).toBe(b.run._id);
     expect([a.created, b.created].sort()).toEqual([false, true]);
+    // The key expires: it carries the data table's TTL attribute, and the table's TTL is on.
+    const key = await store.db.send(new GetCommand({ TableName: store.table, Key: { portfolio_index: "sys#idem", doc_index: "admin@x.io#double-click-1" } }));
+    const expiresAt = key.Item?.expires_at;
+    expect(typeof expiresAt).toBe("number");
+    expect(key.Item?._ttl).toBe(expiresAt);
+    expect(Math.abs(Number(expiresAt) - (Date.now() / 1000 + 86_400))).toBeLessThan(120);
+    const ttl = await clientsForEnvironment(store.env).dynamodb.send(new DescribeTimeToLiveCommand({ TableName: store.table }));
+    expect(ttl.TimeToLiveDescription).toMatchObject({ TimeToLiveStatus: "ENABLED", AttributeName: "_ttl" });
   });
 
   it("filters by each dimension and combinations, newest first, with cursors", async () => {
@@ -167,5 +178,39 @@ describe("job runs (against the emulator and the sample app)", () => {
   it("refuses an unavailable job type", async () => {
     const off = await createJobType(store, jobTypeInputSchema.parse({ name: "Off", status: "not_available", handler: "/jobs/quick", type: "control" }), "admin@x.io");
     await expect(triggerRun(store, { job: off.id, params: {} }, { author: "a", trigger: "manual" })).rejects.toMatchObject({ status: 409 });
+  });
+
+  it("indexes runs the app wrote (no index rows, app-style attributes), once, and their end later", async () => {
+    const job = jobs.Echo as JobType;
+    const id = "0a0a0a0a-0000-4000-a000-00000000abcd";
+    const queued = new Date(Date.now() - 3_600_000);
+    const appTime = queued.toISOString().slice(0, 19).replace("T", " "); // "2026-11-28 10:00:00", no zone
+    const doc = { portfolio_index: "sys", doc_index: `schd_runs#${id}`, schd_jobs_id: job.id, status: "new", trigger: "cron", author: "scheduler", time_queued: appTime };
+    await store.db.send(new PutCommand({ TableName: store.table, Item: doc }));
+    const echoStats = async () => (await runStats(store, 30)).jobs.find((j) => j.jobId === job.id) ?? { total: 0, executed: 0 };
+    const before = await echoStats();
+    expect((await listRuns(store, q({ job: job.id, limit: 100 }))).items.map((r) => r.id)).not.toContain(id);
+
+    let cursor: string | undefined;
+    let indexed = 0;
+    do {
+      const page = await reindexRuns(store, { cursor, limit: 5 });
+      indexed += page.indexed;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(indexed).toBe(1); // only the app's run: the console's runs have their rows
+    const listed = (await listRuns(store, q({ job: job.id, trigger: "cron", limit: 100 }))).items;
+    expect(listed).toEqual([expect.objectContaining({ id, jobName: "Echo", status: "new", trigger: "cron", timeQueued: queued.toISOString().replace(/\.\d{3}Z$/, ".000Z") })]);
+    expect((await echoStats()).total).toBe(before.total + 1);
+    expect((await reindexRuns(store, { limit: 200 })).indexed).toBe(0); // twice is once
+
+    // The app ends the run: its rows move to executed and the end is counted.
+    const executed = new Date(queued.getTime() + 1500).toISOString();
+    await store.db.send(new PutCommand({ TableName: store.table, Item: { ...doc, status: "executed", time_executed: executed, output: "{}" } }));
+    expect((await reindexRuns(store, { limit: 200 })).updated).toBe(1);
+    expect((await listRuns(store, q({ status: "new", job: job.id, limit: 100 }))).items.map((r) => r.id)).not.toContain(id);
+    expect((await listRuns(store, q({ status: "executed", job: job.id, limit: 100 }))).items.map((r) => r.id)).toContain(id);
+    expect((await echoStats()).executed).toBe(before.executed + 1);
+    expect(await getRun(store, id)).toMatchObject({ id, status: "executed", timeExecuted: executed });
   });
 });
