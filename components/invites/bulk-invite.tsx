@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { useBulkInvite, useBulkRun } from "@/components/invites/queries";
+import { useBulkInvite, useBulkRun, useResumeBulkRun } from "@/components/invites/queries";
 import { card, input, muted, row } from "@/components/entities/styles";
 import type { BulkPreview } from "@/lib/invites/bulk-schema";
 
@@ -19,6 +19,7 @@ export function BulkInvite({ env }: { env: string }) {
   const [preview, setPreview] = useState<BulkPreview | undefined>();
   const bulk = useBulkInvite(env);
   const run = useBulkRun(env, runId);
+  const resume = useResumeBulkRun(env, runId);
 
   async function check() {
     setPreview((await bulk.mutateAsync({ csv, dryRun: true, acceptQuota: false })).preview);
@@ -52,9 +53,22 @@ export function BulkInvite({ env }: { env: string }) {
       {run.data ? (
         <div className="mt-4 flex flex-col gap-2" data-testid="bulk-run">
           <p className="text-sm font-medium">
-            Run {run.data.status === "done" ? "finished" : "in progress"}: {run.data.processed} of {run.data.total} processed, {run.data.invited} invited, {run.data.failed} failed
+            Run {run.data.status === "done" ? "finished" : run.data.status === "interrupted" ? "interrupted" : "in progress"}: {run.data.processed} of {run.data.total} processed, {run.data.invited} invited, {run.data.failed} failed
             {run.data.problems.length ? `, ${run.data.problems.length} rows skipped` : ""}.
           </p>
+          {run.data.status === "interrupted" ? (
+            <Alert tone="warning" title="The console stopped while this run was going on">
+              <p>
+                {run.data.left} {run.data.left === 1 ? "row was" : "rows were"} not processed. Resuming invites them; an invite the run had begun is continued, so nobody is invited twice.
+              </p>
+              {run.data.left > 0 ? (
+                <div className="mt-2">
+                  <Button variant="secondary" busy={resume.isPending} onClick={() => resume.mutate()}>Resume the {run.data.left} rows left</Button>
+                </div>
+              ) : null}
+            </Alert>
+          ) : null}
+          {resume.isError ? <Alert tone="error">{resume.error.message}</Alert> : null}
           <progress className="w-full" max={Math.max(run.data.total, 1)} value={run.data.processed} aria-label="Bulk invite progress" />
           {run.data.results.length || run.data.problems.length ? (
             <DataTable caption="Result per row" columns={["Line", "Email", "Result"]}>

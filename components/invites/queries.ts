@@ -44,12 +44,20 @@ export function useBulkInvite(env: string) {
   });
 }
 
+export function useResumeBulkRun(env: string, id: string | undefined) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<BulkRun>(`${base(env)}/bulk/${id}/resume`, { method: "POST" }),
+    onSuccess: (run) => client.setQueryData(inviteKeys.run(env, run.id), run),
+  });
+}
+
 /** Polls a run until it is done; the run lives on the server, so reopening the page picks it up again. */
 export function useBulkRun(env: string, id: string | undefined) {
   return useQuery({
     queryKey: inviteKeys.run(env, id ?? ""),
     queryFn: () => api<BulkRun>(`${base(env)}/bulk/${id}`),
     enabled: Boolean(id),
-    refetchInterval: (q) => (q.state.data?.status === "done" ? false : 1_000),
+    refetchInterval: (q) => (q.state.data?.status === "running" || !q.state.data ? 1_000 : false),
   });
 }

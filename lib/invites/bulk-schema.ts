@@ -31,7 +31,8 @@ export type BulkRowResult = z.infer<typeof bulkRowResultSchema>;
 
 export const bulkRunSchema = z.object({
   id: z.string(),
-  status: z.enum(["running", "done"]),
+  /** interrupted: the server running it stopped (its heartbeat went stale); the rows left can be resumed. */
+  status: z.enum(["running", "done", "interrupted"]),
   total: z.number(),
   processed: z.number(),
   invited: z.number(),
@@ -41,6 +42,10 @@ export const bulkRunSchema = z.object({
   createdBy: z.string(),
   updatedAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** Last sign of life of the server running it. */
+  heartbeatAt: z.string().nullable(),
+  /** Rows not yet processed (what a resume would do). */
+  left: z.number(),
   results: z.array(bulkRowResultSchema),
 });
 export type BulkRun = z.infer<typeof bulkRunSchema>;

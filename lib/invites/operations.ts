@@ -90,3 +90,16 @@ export const getBulkRunOp = defineOperation({
   params: bulkRunParamsSchema,
   response: bulkRunSchema,
 });
+
+export const resumeBulkRunOp = defineOperation({
+  id: "resumeBulkRun",
+  method: "POST",
+  path: "/api/environments/{env}/invites/bulk/{runId}/resume",
+  summary: "Resume an interrupted bulk run (its server stopped): the rows left are invited, an invite the run began is continued, none twice",
+  tag: "Invites",
+  role: "admin",
+  params: bulkRunParamsSchema,
+  response: bulkRunSchema,
+  status: 202,
+  audit: "invite.bulk-resume",
+});

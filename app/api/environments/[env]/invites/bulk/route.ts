@@ -21,5 +21,5 @@ export const POST = route(bulkInviteOp, async ({ params, body, principal, reques
       log.error("bulk invite run failed", { env: params.env, runId: head.id, error: err });
       await recordAudit(event, "failure", "internal").catch(() => {});
     });
-  return { preview: { valid: preview.valid, problems: preview.problems, quota: preview.quota }, run: { ...head, results: [] } };
+  return { preview: { valid: preview.valid, problems: preview.problems, quota: preview.quota }, run: { ...head, heartbeatAt: head.createdAt, left: head.total, results: [] } };
 });
