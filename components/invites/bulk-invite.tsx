@@ -5,8 +5,9 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { useBulkInvite, useBulkRun, useResumeBulkRun } from "@/components/invites/queries";
-import { card, input, muted, row } from "@/components/entities/styles";
+import Link from "next/link";
+import { useBulkInvite, useBulkRun, useBulkRuns, useResumeBulkRun } from "@/components/invites/queries";
+import { card, input, link, muted, row } from "@/components/entities/styles";
 import type { BulkPreview } from "@/lib/invites/bulk-schema";
 
 /** CSV → preview with per-row problems → a run whose progress lives on the server (its id is in the URL). */
@@ -50,6 +51,7 @@ export function BulkInvite({ env }: { env: string }) {
       </div>
       {bulk.isError ? <div className="mt-3"><Alert tone="error">{bulk.error.message}</Alert></div> : null}
       {preview ? <PreviewView preview={preview} /> : null}
+      <RecentRuns env={env} current={runId} pathname={pathname} />
       {run.data ? (
         <div className="mt-4 flex flex-col gap-2" data-testid="bulk-run">
           <p className="text-sm font-medium">
@@ -86,6 +88,27 @@ export function BulkInvite({ env }: { env: string }) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+function RecentRuns({ env, current, pathname }: { env: string; current: string | undefined; pathname: string }) {
+  const runs = useBulkRuns(env);
+  const items = runs.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <nav aria-label="Recent bulk runs" className="mt-4 text-sm">
+      <p className="font-medium">Recent runs</p>
+      <ul className="mt-1 flex flex-col gap-1">
+        {items.map((r) => (
+          <li key={r.id}>
+            <Link className={link} href={`${pathname}?run=${r.id}`} aria-current={r.id === current ? "true" : undefined}>
+              {new Date(r.createdAt).toLocaleString()} by {r.createdBy}
+            </Link>{" "}
+            <span className={muted}>· {r.status}: {r.processed} of {r.total} processed</span>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

@@ -64,7 +64,7 @@ import { addMemberOp, archiveEntityOp, createEntityOp, getEntityOp, listEntities
 import { readMailboxOp } from "@/lib/mailbox/operations";
 import { exportEntitiesOp, fixFindingOp, reconcileOp, startReconciliationOp } from "@/lib/reconcile/operations";
 import { inviteConsoleUserOp, listConsoleUsersOp, removeConsoleUserOp, updateConsoleUserOp } from "@/lib/console-users/operations";
-import { bulkInviteOp, createInviteOp, getBulkRunOp, listInvitesOp, resendInviteOp, resumeBulkRunOp, retryInviteOp, revokeInviteOp, setUserActiveOp } from "@/lib/invites/operations";
+import { bulkInviteOp, createInviteOp, getBulkRunOp, listInvitesOp, resendInviteOp, listBulkRunsOp, resumeBulkRunOp, retryInviteOp, revokeInviteOp, setUserActiveOp } from "@/lib/invites/operations";
 
 /**
  * Every API operation. The OpenAPI document is generated from this list, and
@@ -131,6 +131,7 @@ export const operations: readonly Operation[] = [
   bulkInviteOp,
   getBulkRunOp,
   resumeBulkRunOp,
+  listBulkRunsOp,
   listConsoleUsersOp,
   inviteConsoleUserOp,
   updateConsoleUserOp,

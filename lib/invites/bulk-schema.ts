@@ -52,3 +52,8 @@ export type BulkRun = z.infer<typeof bulkRunSchema>;
 
 export const bulkStartResultSchema = z.object({ preview: bulkPreviewSchema, run: bulkRunSchema.nullable() });
 export const bulkRunParamsSchema = z.object({ env: z.string().regex(/^[a-z][a-z0-9-]{2,23}$/), runId: z.string().regex(/^[0-9a-z]{9}-[0-9a-f]{8}$/) });
+
+/** A run as the list of recent runs shows it (no rows). */
+export const bulkRunHeadSchema = bulkRunSchema.omit({ results: true, left: true, problems: true });
+export type BulkRunHead = z.infer<typeof bulkRunHeadSchema>;
+export const bulkRunListSchema = z.object({ items: z.array(bulkRunHeadSchema) });

@@ -6,7 +6,7 @@ import { NotFoundError } from "@/lib/http/errors";
 import { ensureRegistryTable, registryTableName } from "@/lib/registry/table";
 import type { CsvInviteRow } from "@/lib/invites/csv";
 import { isStale } from "@/lib/invites/liveness";
-import type { BulkRowResult, BulkRun } from "@/lib/invites/bulk-schema";
+import type { BulkRowResult, BulkRun, BulkRunHead } from "@/lib/invites/bulk-schema";
 
 /**
  * Bulk-run progress in the console's table, so a run outlives the tab (and
@@ -168,4 +168,27 @@ export async function readRunForResume(env: string, id: string): Promise<{ run: 
   const run = await readRun(env, id);
   const { pending } = await readStored(env, id);
   return { run, pending: pending.sort((a, b) => a.line - b.line) };
+}
+
+/** The latest runs of an environment, newest first (run ids start with their creation time); a stale running one reads as interrupted. */
+export async function listRuns(env: string, limit = 10, now: Date = new Date()): Promise<BulkRunHead[]> {
+  await ensureRegistryTable();
+  try {
+    const out = await homeClients().documents.send(
+      new QueryCommand({ TableName: registryTableName(), KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": `BULK#${env}` }, ScanIndexForward: false, Limit: limit }),
+    );
+    const heads: BulkRunHead[] = [];
+    for (const item of out.Items ?? []) {
+      const { pk: _pk, sk: _sk, kind: _kind, owner: _owner, problems: _problems, ...rest } = item;
+      const head = { finishedAt: null, heartbeatAt: null, ...rest } as BulkRunHead;
+      if (head.status === "running" && isStale(head.heartbeatAt ?? head.updatedAt, now)) {
+        await markInterrupted(env, head.id, head.heartbeatAt);
+        head.status = "interrupted";
+      }
+      heads.push(head);
+    }
+    return heads;
+  } catch (err) {
+    throw toUpstreamError(err, "listing bulk runs");
+  }
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
 import { envParamsSchema } from "@/lib/environments/schema";
 import { entitySchema } from "@/lib/entities/schema";
-import { bulkInviteSchema, bulkRunParamsSchema, bulkRunSchema, bulkStartResultSchema } from "@/lib/invites/bulk-schema";
+import { bulkInviteSchema, bulkRunListSchema, bulkRunParamsSchema, bulkRunSchema, bulkStartResultSchema } from "@/lib/invites/bulk-schema";
 import { inviteCreateSchema, inviteListQuerySchema, invitePageSchema, inviteParamsSchema, inviteSchema } from "@/lib/invites/schema";
 
 /** Invitations of TankTower users: admins invite, viewers read the ledger. */
@@ -102,4 +102,15 @@ export const resumeBulkRunOp = defineOperation({
   response: bulkRunSchema,
   status: 202,
   audit: "invite.bulk-resume",
+});
+
+export const listBulkRunsOp = defineOperation({
+  id: "listBulkRuns",
+  method: "GET",
+  path: "/api/environments/{env}/invites/bulk",
+  summary: "The latest bulk runs, newest first (so a run started in a closed tab is found again)",
+  tag: "Invites",
+  role: "viewer",
+  params: envParamsSchema,
+  response: bulkRunListSchema,
 });

@@ -98,6 +98,7 @@ const MATRIX: Record<string, Access> = {
   "POST /api/environments/{env}/invites/{id}/revoke": "env-admin",
   "POST /api/environments/{env}/users/{id}/active": "env-admin",
   "POST /api/environments/{env}/invites/bulk": "env-admin",
+  "GET /api/environments/{env}/invites/bulk": "env-viewer",
   "GET /api/environments/{env}/invites/bulk/{runId}": "env-viewer",
   "POST /api/environments/{env}/invites/bulk/{runId}/resume": "env-admin",
   "GET /api/console-users": "operator",

@@ -12,11 +12,13 @@ import { latestPass } from "@/lib/reconcile/store";
 import { createEntity } from "@/lib/entities/store";
 import { listMemberships } from "@/lib/entities/members";
 import { resumeBulk, startBulk } from "@/lib/invites/bulk";
-import { putRowResults, readRun, readRunForResume } from "@/lib/invites/bulk-store";
+import { listRuns, putRowResults, readRun, readRunForResume } from "@/lib/invites/bulk-store";
 import { saveInvite } from "@/lib/invites/ledger";
 import { inviteUser, newInviteRecord } from "@/lib/invites/service";
 import { listEntities } from "@/lib/entities/store";
 import { readMailbox } from "@/lib/mailbox/read";
+import Papa from "papaparse";
+import { exportCsv } from "@/lib/entities/export";
 import { withEmulator } from "../support/emulator";
 
 withEmulator();
@@ -58,6 +60,16 @@ describe("bulk invites (against the emulator)", { timeout: 180_000 }, () => {
     expect((await listMemberships(ctx, team.id)).map((m) => [m.email, m.role])).toEqual([["a@example.com", "member"], ["b@example.com", "admin"]]);
   });
 
+  it("exports users and teams as CSV (members with their roles; formulas neutralised)", async () => {
+    const ctx = await environmentContext("bulk-one");
+    await createEntity(ctx, { type: "user", name: "=HYPERLINK(1)", email: "formula@example.com" });
+    const users = Papa.parse<Record<string, string>>(await exportCsv(ctx, "users"), { header: true }).data;
+    expect(users.map((u) => u.email).sort()).toEqual(["a@example.com", "b@example.com", "d@example.com", "existing@example.com", "formula@example.com"]);
+    expect(users.find((u) => u.email === "formula@example.com")?.name).toBe("'=HYPERLINK(1)");
+    const teams = Papa.parse<Record<string, string>>(await exportCsv(ctx, "teams"), { header: true }).data;
+    expect(teams.map((t) => [t.name, t.archived, t.members])).toEqual([["Core", "false", "a@example.com:member; b@example.com:admin"]]);
+  });
+
   it("reconciliation finds users missing on either side and status mismatches, and fixes each", async () => {
     const ctx = await environmentContext("bulk-one");
     const { userPoolId } = await readProvisioningRecord("bulk-one");
@@ -73,10 +85,11 @@ describe("bulk invites (against the emulator)", { timeout: 180_000 }, () => {
     await work();
     // Read back from the table, as a reopened page does.
     const before = await latestReconciliation(ctx);
-    expect(before.pass).toMatchObject({ id: pass.id, status: "done", phase: "finished", findings: 4 });
+    expect(before.pass).toMatchObject({ id: pass.id, status: "done", phase: "finished", findings: 5 });
     expect(before.findings.map((f) => [f.kind, f.email, f.fixed])).toEqual([
       ["status-mismatch", "d@example.com", null],
       ["entity-without-cognito", "existing@example.com", null],
+      ["entity-without-cognito", "formula@example.com", null],
       ["entity-without-cognito", "nologin@example.com", null],
       ["cognito-without-entity", "outofband@example.com", null],
     ]);
@@ -118,6 +131,8 @@ describe("bulk invites (against the emulator)", { timeout: 180_000 }, () => {
     const later = new Date(Date.now() + 2 * 60_000);
     expect(await readRun("bulk-one", head.id, later)).toMatchObject({ status: "interrupted", total: 4, processed: 1, invited: 1, left: 3 });
     expect((await readRun("bulk-one", head.id)).status).toBe("interrupted");
+    // The list of recent runs (how a reopened page finds it) shows it too, newest first.
+    expect((await listRuns("bulk-one"))[0]).toMatchObject({ id: head.id, status: "interrupted", total: 4 });
 
     const { run, work } = await resumeBulk(ctx, head.id, "admin@example.com", { concurrency: 2, sendRate: Number.POSITIVE_INFINITY });
     expect(run.status).toBe("running");
