@@ -127,6 +127,10 @@ test.describe.serial("environment admin invites TankTower users", () => {
     // The run's progress lives on the server: a reload shows it again.
     await admin.reload();
     await expect(admin.getByTestId("bulk-run")).toContainText("2 invited");
+    // Without the run in the URL, the page still lists it among the recent runs.
+    await admin.goto("/environments/sandbox/invites");
+    await admin.getByRole("navigation", { name: "Recent bulk runs" }).getByRole("link", { name: new RegExp(`by ${adminEmail}`) }).first().click();
+    await expect(admin.getByTestId("bulk-run")).toContainText("Run finished: 2 of 2 processed, 2 invited");
     expect(await mailsTo(page.request, `bulk3-${tag}@example.com`)).toHaveLength(1);
   });
 
@@ -163,6 +167,8 @@ test.describe.serial("environment admin invites TankTower users", () => {
     expect((await signIn()).ChallengeName).toBe("NEW_PASSWORD_REQUIRED");
     await admin.goto("/environments/sandbox/entities?type=user&by=email&q=" + encodeURIComponent(userEmail));
     await admin.getByRole("link", { name: "Tank User" }).click();
+    // The form follows the environment's own entities blueprint (provisioning wrote the setup document's version).
+    await expect(admin.getByTestId("entity-blueprint-source")).toHaveText("As described by this environment's entities blueprint, version 0.0.1.");
     await admin.getByRole("button", { name: "Deactivate" }).click();
     await admin.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
     await expect(admin.getByRole("dialog")).toHaveCount(0);
@@ -178,9 +184,14 @@ test.describe.serial("environment admin invites TankTower users", () => {
     await admin.getByRole("button", { name: "Run reconciliation" }).click();
     const findings = admin.getByTestId("reconciliation");
     await expect(findings.getByRole("row").filter({ hasText: stray })).toContainText("Cognito user without an entity");
+    // The pass is kept on the server: a reopened page shows it with its findings.
+    await admin.reload();
+    await expect(findings).toContainText(`by ${adminEmail}`);
+    await expect(findings.getByRole("row").filter({ hasText: stray })).toContainText("Cognito user without an entity");
     await findings.getByRole("button", { name: `Create the entity ${stray}` }).click();
     await expect(admin.getByText(`Created the entity of ${stray}.`)).toBeVisible();
     await expect(findings.getByRole("row").filter({ hasText: stray })).toHaveCount(0);
+    await expect(findings).toContainText("1 fixed");
     await expectAccessible(admin);
   });
 });
