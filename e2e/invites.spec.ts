@@ -115,8 +115,13 @@ test.describe.serial("environment admin invites TankTower users", () => {
   });
 
   test("a bulk CSV reports each bad row and invites the rest", async ({ page }) => {
+    // The admin's team, which the CSV's rows join.
+    const crew = `Crew ${tag}`;
+    const created = await admin.request.post("/api/environments/sandbox/entities", { headers: { origin: e2e.baseUrl }, data: { type: "team", name: crew } });
+    expect(created.status()).toBe(201);
+    const teamId = ((await created.json()) as { id: string }).id;
     await admin.goto("/environments/sandbox/invites");
-    const csv = ["email,name,team,role", `bulk1-${tag}@example.com,B1,,`, "not-an-email,X,,", `bulk1-${tag}@example.com,dup,,`, `${userEmail},again,,`, `bulk2-${tag}@example.com,B2,nosuchteam,`, `bulk3-${tag}@example.com,B3,,admin`].join("\n");
+    const csv = ["email,name,team,role", `bulk1-${tag}@example.com,B1,${crew},`, "not-an-email,X,,", `bulk1-${tag}@example.com,dup,,`, `${userEmail},again,,`, `bulk2-${tag}@example.com,B2,nosuchteam,`, `bulk3-${tag}@example.com,B3,${crew},admin`].join("\n");
     await admin.getByLabel("CSV text").fill(csv);
     await admin.getByRole("button", { name: "Check rows" }).click();
     const preview = admin.getByTestId("bulk-preview");
@@ -131,7 +136,15 @@ test.describe.serial("environment admin invites TankTower users", () => {
     await admin.goto("/environments/sandbox/invites");
     await admin.getByRole("navigation", { name: "Recent bulk runs" }).getByRole("link", { name: new RegExp(`by ${adminEmail}`) }).first().click();
     await expect(admin.getByTestId("bulk-run")).toContainText("Run finished: 2 of 2 processed, 2 invited");
-    expect(await mailsTo(page.request, `bulk3-${tag}@example.com`)).toHaveLength(1);
+    // Every invited row: one email, one Cognito user (checked with an independent client), a member of the team.
+    const { userPoolId } = await sandboxPool();
+    for (const email of [`bulk1-${tag}@example.com`, `bulk3-${tag}@example.com`]) {
+      expect(await mailsTo(page.request, email)).toHaveLength(1);
+      const users = await cognito().send(new ListUsersCommand({ UserPoolId: userPoolId, Filter: `email = "${email}"` }));
+      expect(users.Users ?? []).toHaveLength(1);
+    }
+    const team = (await (await admin.request.get(`/api/environments/sandbox/entities/team/${teamId}`)).json()) as { memberships: { email?: string; role: string }[] };
+    expect(team.memberships.map((m) => [m.email, m.role]).sort()).toEqual([[`bulk1-${tag}@example.com`, "member"], [`bulk3-${tag}@example.com`, "admin"]]);
   });
 
   test("an invite from an unverified sender fails visibly and succeeds on retry once the sender is verified", async ({ page }) => {
