@@ -47,7 +47,9 @@ export async function createRun(env: string, head: RunHead, rows: readonly Pendi
 
 /**
  * Counters, status, heartbeat: written only while `owner` still owns the run
- * (false when another attempt took it over, so this one stops).
+ * and it is not done (false when another attempt took it over, so this one
+ * stops). A heartbeat sets status "running" again: a server that stalled past
+ * STALE_MS, was read as interrupted and not taken over, is alive after all.
  */
 export async function updateRun(env: string, id: string, owner: string, fields: Partial<Counts & Pick<RunHead, "status" | "finishedAt">>): Promise<boolean> {
   const now = new Date().toISOString();
@@ -58,9 +60,9 @@ export async function updateRun(env: string, id: string, owner: string, fields: 
         TableName: registryTableName(),
         Key: runKey(env, id),
         UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(", ")}`,
-        ConditionExpression: "#owner = :owner",
-        ExpressionAttributeNames: { ...Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])), "#owner": "owner" },
-        ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])), ":owner": owner },
+        ConditionExpression: "#owner = :owner AND #status <> :done",
+        ExpressionAttributeNames: { ...Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])), "#owner": "owner", "#status": "status" },
+        ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])), ":owner": owner, ":done": "done" },
       }),
     );
     return true;

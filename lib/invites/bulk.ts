@@ -145,10 +145,10 @@ async function processBulk(ctx: EnvContext, runId: string, owner: string, rows: 
     lastFlush = Date.now();
     const batch = pending.splice(0, pending.length);
     await putRowResults(env, runId, batch);
-    if (!(await updateRun(env, runId, owner, { ...counts }))) owned = false;
+    if (!(await updateRun(env, runId, owner, { ...counts, status: "running" }))) owned = false;
   };
   const beat = setInterval(() => {
-    void updateRun(env, runId, owner, {})
+    void updateRun(env, runId, owner, { status: "running" })
       .then((still) => (owned &&= still))
       .catch((err: unknown) => log.warn("bulk heartbeat failed", { env, runId, code: (err as { name?: string }).name }));
   }, HEARTBEAT_MS);

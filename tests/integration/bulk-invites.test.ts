@@ -12,7 +12,9 @@ import { latestPass } from "@/lib/reconcile/store";
 import { createEntity } from "@/lib/entities/store";
 import { listMemberships } from "@/lib/entities/members";
 import { resumeBulk, startBulk } from "@/lib/invites/bulk";
-import { listRuns, putRowResults, readRun, readRunForResume } from "@/lib/invites/bulk-store";
+import { listRuns, putRowResults, readRun, readRunForResume, updateRun } from "@/lib/invites/bulk-store";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { registryTableName } from "@/lib/registry/table";
 import { saveInvite } from "@/lib/invites/ledger";
 import { inviteUser, newInviteRecord } from "@/lib/invites/service";
 import { listEntities } from "@/lib/entities/store";
@@ -131,6 +133,12 @@ describe("bulk invites (against the emulator)", { timeout: 180_000 }, () => {
     const later = new Date(Date.now() + 2 * 60_000);
     expect(await readRun("bulk-one", head.id, later)).toMatchObject({ status: "interrupted", total: 4, processed: 1, invited: 1, left: 3 });
     expect((await readRun("bulk-one", head.id)).status).toBe("interrupted");
+    // Had its server only stalled, its next heartbeat would make it running again (it was not taken over).
+    const stored = await homeClients().documents.send(new GetCommand({ TableName: registryTableName(), Key: { pk: "BULK#bulk-one", sk: head.id } }));
+    const firstOwner = String(stored.Item?.owner);
+    expect(await updateRun("bulk-one", head.id, firstOwner, { status: "running" })).toBe(true);
+    expect((await readRun("bulk-one", head.id)).status).toBe("running");
+    expect((await readRun("bulk-one", head.id, later)).status).toBe("interrupted");
     // The list of recent runs (how a reopened page finds it) shows it too, newest first.
     expect((await listRuns("bulk-one"))[0]).toMatchObject({ id: head.id, status: "interrupted", total: 4 });
 
@@ -138,6 +146,8 @@ describe("bulk invites (against the emulator)", { timeout: 180_000 }, () => {
     expect(run.status).toBe("running");
     // A second resume of the same run is refused (it is no longer interrupted).
     await expect(resumeBulk(ctx, head.id, "admin@example.com")).rejects.toMatchObject({ status: 409 });
+    // The first server, taken over, may not write any more.
+    expect(await updateRun("bulk-one", head.id, firstOwner, { status: "running" })).toBe(false);
     await work();
 
     const done = await readRun("bulk-one", head.id);
