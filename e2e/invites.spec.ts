@@ -115,8 +115,13 @@ test.describe.serial("environment admin invites TankTower users", () => {
   });
 
   test("a bulk CSV reports each bad row and invites the rest", async ({ page }) => {
+    // The admin's team, which the CSV's rows join.
+    const crew = `Crew ${tag}`;
+    const created = await admin.request.post("/api/environments/sandbox/entities", { headers: { origin: e2e.baseUrl }, data: { type: "team", name: crew } });
+    expect(created.status()).toBe(201);
+    const teamId = ((await created.json()) as { id: string }).id;
     await admin.goto("/environments/sandbox/invites");
-    const csv = ["email,name,team,role", `bulk1-${tag}@example.com,B1,,`, "not-an-email,X,,", `bulk1-${tag}@example.com,dup,,`, `${userEmail},again,,`, `bulk2-${tag}@example.com,B2,nosuchteam,`, `bulk3-${tag}@example.com,B3,,admin`].join("\n");
+    const csv = ["email,name,team,role", `bulk1-${tag}@example.com,B1,${crew},`, "not-an-email,X,,", `bulk1-${tag}@example.com,dup,,`, `${userEmail},again,,`, `bulk2-${tag}@example.com,B2,nosuchteam,`, `bulk3-${tag}@example.com,B3,${crew},admin`].join("\n");
     await admin.getByLabel("CSV text").fill(csv);
     await admin.getByRole("button", { name: "Check rows" }).click();
     const preview = admin.getByTestId("bulk-preview");
@@ -127,7 +132,19 @@ test.describe.serial("environment admin invites TankTower users", () => {
     // The run's progress lives on the server: a reload shows it again.
     await admin.reload();
     await expect(admin.getByTestId("bulk-run")).toContainText("2 invited");
-    expect(await mailsTo(page.request, `bulk3-${tag}@example.com`)).toHaveLength(1);
+    // Without the run in the URL, the page still lists it among the recent runs.
+    await admin.goto("/environments/sandbox/invites");
+    await admin.getByRole("navigation", { name: "Recent bulk runs" }).getByRole("link", { name: new RegExp(`by ${adminEmail}`) }).first().click();
+    await expect(admin.getByTestId("bulk-run")).toContainText("Run finished: 2 of 2 processed, 2 invited");
+    // Every invited row: one email, one Cognito user (checked with an independent client), a member of the team.
+    const { userPoolId } = await sandboxPool();
+    for (const email of [`bulk1-${tag}@example.com`, `bulk3-${tag}@example.com`]) {
+      expect(await mailsTo(page.request, email)).toHaveLength(1);
+      const users = await cognito().send(new ListUsersCommand({ UserPoolId: userPoolId, Filter: `email = "${email}"` }));
+      expect(users.Users ?? []).toHaveLength(1);
+    }
+    const team = (await (await admin.request.get(`/api/environments/sandbox/entities/team/${teamId}`)).json()) as { memberships: { email?: string; role: string }[] };
+    expect(team.memberships.map((m) => [m.email, m.role]).sort()).toEqual([[`bulk1-${tag}@example.com`, "member"], [`bulk3-${tag}@example.com`, "admin"]]);
   });
 
   test("an invite from an unverified sender fails visibly and succeeds on retry once the sender is verified", async ({ page }) => {
@@ -163,6 +180,8 @@ test.describe.serial("environment admin invites TankTower users", () => {
     expect((await signIn()).ChallengeName).toBe("NEW_PASSWORD_REQUIRED");
     await admin.goto("/environments/sandbox/entities?type=user&by=email&q=" + encodeURIComponent(userEmail));
     await admin.getByRole("link", { name: "Tank User" }).click();
+    // The form follows the environment's own entities blueprint (provisioning wrote the setup document's version).
+    await expect(admin.getByTestId("entity-blueprint-source")).toHaveText("As described by this environment's entities blueprint, version 0.0.1.");
     await admin.getByRole("button", { name: "Deactivate" }).click();
     await admin.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
     await expect(admin.getByRole("dialog")).toHaveCount(0);
@@ -178,9 +197,14 @@ test.describe.serial("environment admin invites TankTower users", () => {
     await admin.getByRole("button", { name: "Run reconciliation" }).click();
     const findings = admin.getByTestId("reconciliation");
     await expect(findings.getByRole("row").filter({ hasText: stray })).toContainText("Cognito user without an entity");
+    // The pass is kept on the server: a reopened page shows it with its findings.
+    await admin.reload();
+    await expect(findings).toContainText(`by ${adminEmail}`);
+    await expect(findings.getByRole("row").filter({ hasText: stray })).toContainText("Cognito user without an entity");
     await findings.getByRole("button", { name: `Create the entity ${stray}` }).click();
     await expect(admin.getByText(`Created the entity of ${stray}.`)).toBeVisible();
     await expect(findings.getByRole("row").filter({ hasText: stray })).toHaveCount(0);
+    await expect(findings).toContainText("1 fixed");
     await expectAccessible(admin);
   });
 });

@@ -14,6 +14,7 @@ import { buildFormModel } from "@/lib/blueprints/form-model";
 import { defaultValues } from "@/lib/blueprints/form-values";
 import type { Blueprint, JsonValue } from "@/lib/blueprints/types";
 import type { Entity } from "@/lib/entities/schema";
+import type { EntityBlueprintSource } from "@/lib/entities/blueprint";
 
 // The form renderer loads after the page, as on the documents pages.
 const BlueprintForm = dynamic(() => import("@/components/blueprints/form/blueprint-form").then((m) => m.BlueprintForm), {
@@ -24,7 +25,13 @@ const BlueprintForm = dynamic(() => import("@/components/blueprints/form/bluepri
 /** Fields the server fills or keeps (the console's own and Cognito's): shown, never edited here. */
 const READ_ONLY = ["owner_id", "added", "modified", "irn", "raw_id", "is_active", "type", "last_ip", "last_login"] as const;
 
-export function EntityDetail({ env, type, id, blueprint, canManage }: { env: string; type: string; id: string; blueprint: Blueprint; canManage: boolean }) {
+const BUNDLED_WHY = {
+  none: "this environment has no final version of it in its blueprints table",
+  unreadable: "this environment's blueprints table could not be read",
+  invalid: "this environment's version could not be read as a blueprint",
+} as const;
+
+export function EntityDetail({ env, type, id, blueprint, blueprintSource, canManage }: { env: string; type: string; id: string; blueprint: Blueprint; blueprintSource: EntityBlueprintSource; canManage: boolean }) {
   const detail = useEntity(env, type, id);
   const update = useUpdateEntity(env, type, id);
   const action = useEntityAction(env, type, id);
@@ -68,7 +75,12 @@ export function EntityDetail({ env, type, id, blueprint, canManage }: { env: str
       {saved ? <div className="mb-4"><Alert tone="success">Saved. This is now version {e.version}.</Alert></div> : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-labelledby="entity-fields" className={card}>
-          <h2 id="entity-fields" className="mb-4 text-lg font-semibold">Fields</h2>
+          <h2 id="entity-fields" className="mb-1 text-lg font-semibold">Fields</h2>
+          <p className={`mb-4 text-sm ${muted}`} data-testid="entity-blueprint-source">
+            {blueprintSource.kind === "environment"
+              ? `As described by this environment's entities blueprint, version ${blueprintSource.version}.`
+              : `As described by the bundled entities blueprint (the setup document's version): ${BUNDLED_WHY[blueprintSource.reason]}.`}
+          </p>
           <BlueprintForm
             key={e.version}
             model={model}

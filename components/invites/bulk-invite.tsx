@@ -5,8 +5,9 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { useBulkInvite, useBulkRun } from "@/components/invites/queries";
-import { card, input, muted, row } from "@/components/entities/styles";
+import Link from "next/link";
+import { useBulkInvite, useBulkRun, useBulkRuns, useResumeBulkRun } from "@/components/invites/queries";
+import { card, input, link, muted, row } from "@/components/entities/styles";
 import type { BulkPreview } from "@/lib/invites/bulk-schema";
 
 /** CSV → preview with per-row problems → a run whose progress lives on the server (its id is in the URL). */
@@ -19,6 +20,7 @@ export function BulkInvite({ env }: { env: string }) {
   const [preview, setPreview] = useState<BulkPreview | undefined>();
   const bulk = useBulkInvite(env);
   const run = useBulkRun(env, runId);
+  const resume = useResumeBulkRun(env, runId);
 
   async function check() {
     setPreview((await bulk.mutateAsync({ csv, dryRun: true, acceptQuota: false })).preview);
@@ -49,12 +51,26 @@ export function BulkInvite({ env }: { env: string }) {
       </div>
       {bulk.isError ? <div className="mt-3"><Alert tone="error">{bulk.error.message}</Alert></div> : null}
       {preview ? <PreviewView preview={preview} /> : null}
+      <RecentRuns env={env} current={runId} pathname={pathname} />
       {run.data ? (
         <div className="mt-4 flex flex-col gap-2" data-testid="bulk-run">
           <p className="text-sm font-medium">
-            Run {run.data.status === "done" ? "finished" : "in progress"}: {run.data.processed} of {run.data.total} processed, {run.data.invited} invited, {run.data.failed} failed
+            Run {run.data.status === "done" ? "finished" : run.data.status === "interrupted" ? "interrupted" : "in progress"}: {run.data.processed} of {run.data.total} processed, {run.data.invited} invited, {run.data.failed} failed
             {run.data.problems.length ? `, ${run.data.problems.length} rows skipped` : ""}.
           </p>
+          {run.data.status === "interrupted" ? (
+            <Alert tone="warning" title="The console stopped while this run was going on">
+              <p>
+                {run.data.left} {run.data.left === 1 ? "row was" : "rows were"} not processed. Resuming invites them; an invite the run had begun is continued, so nobody is invited twice.
+              </p>
+              {run.data.left > 0 ? (
+                <div className="mt-2">
+                  <Button variant="secondary" busy={resume.isPending} onClick={() => resume.mutate()}>Resume the {run.data.left} rows left</Button>
+                </div>
+              ) : null}
+            </Alert>
+          ) : null}
+          {resume.isError ? <Alert tone="error">{resume.error.message}</Alert> : null}
           <progress className="w-full" max={Math.max(run.data.total, 1)} value={run.data.processed} aria-label="Bulk invite progress" />
           {run.data.results.length || run.data.problems.length ? (
             <DataTable caption="Result per row" columns={["Line", "Email", "Result"]}>
@@ -72,6 +88,27 @@ export function BulkInvite({ env }: { env: string }) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+function RecentRuns({ env, current, pathname }: { env: string; current: string | undefined; pathname: string }) {
+  const runs = useBulkRuns(env);
+  const items = runs.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <nav aria-label="Recent bulk runs" className="mt-4 text-sm">
+      <p className="font-medium">Recent runs</p>
+      <ul className="mt-1 flex flex-col gap-1">
+        {items.map((r) => (
+          <li key={r.id}>
+            <Link className={link} href={`${pathname}?run=${r.id}`} aria-current={r.id === current ? "true" : undefined}>
+              {new Date(r.createdAt).toLocaleString()} by {r.createdBy}
+            </Link>{" "}
+            <span className={muted}>· {r.status}: {r.processed} of {r.total} processed</span>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

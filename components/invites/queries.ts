@@ -3,13 +3,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/http/client";
 import type { Invite, InviteCreate, InvitePage } from "@/lib/invites/schema";
-import type { BulkPreview, BulkRun } from "@/lib/invites/bulk-schema";
+import type { BulkPreview, BulkRun, BulkRunHead } from "@/lib/invites/bulk-schema";
 import { entityKeys } from "@/components/entities/queries";
 
 export const inviteKeys = {
   all: (env: string) => ["invites", env] as const,
   ledger: (env: string, cursor: string | undefined) => ["invites", env, "ledger", cursor ?? ""] as const,
   run: (env: string, id: string) => ["invites", env, "run", id] as const,
+  runs: (env: string) => ["invites", env, "runs"] as const,
 };
 
 const base = (env: string) => `/api/environments/${encodeURIComponent(env)}/invites`;
@@ -38,9 +39,22 @@ export function useInviteAction(env: string) {
 }
 
 export function useBulkInvite(env: string) {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { csv: string; dryRun: boolean; acceptQuota: boolean }) =>
       api<{ preview: BulkPreview; run: BulkRun | null }>(`${base(env)}/bulk`, { method: "POST", body: input }),
+    onSuccess: (out) => (out.run ? client.invalidateQueries({ queryKey: inviteKeys.runs(env) }) : undefined),
+  });
+}
+
+export function useResumeBulkRun(env: string, id: string | undefined) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<BulkRun>(`${base(env)}/bulk/${id}/resume`, { method: "POST" }),
+    onSuccess: (run) => {
+      client.setQueryData(inviteKeys.run(env, run.id), run);
+      return client.invalidateQueries({ queryKey: inviteKeys.runs(env) });
+    },
   });
 }
 
@@ -50,6 +64,15 @@ export function useBulkRun(env: string, id: string | undefined) {
     queryKey: inviteKeys.run(env, id ?? ""),
     queryFn: () => api<BulkRun>(`${base(env)}/bulk/${id}`),
     enabled: Boolean(id),
-    refetchInterval: (q) => (q.state.data?.status === "done" ? false : 1_000),
+    refetchInterval: (q) => (q.state.data?.status === "running" || !q.state.data ? 1_000 : false),
+  });
+}
+
+/** The latest runs, so a run started in a tab since closed is found again. */
+export function useBulkRuns(env: string) {
+  return useQuery({
+    queryKey: inviteKeys.runs(env),
+    queryFn: () => api<{ items: BulkRunHead[] }>(`${base(env)}/bulk`),
+    refetchInterval: (q) => (q.state.data?.items.some((r) => r.status === "running") ? 2_000 : false),
   });
 }

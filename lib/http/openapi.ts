@@ -63,9 +63,9 @@ import {
 } from "@/lib/blueprints/operations";
 import { addMemberOp, archiveEntityOp, createEntityOp, getEntityOp, listEntitiesOp, removeMemberOp, updateEntityOp } from "@/lib/entities/operations";
 import { readMailboxOp } from "@/lib/mailbox/operations";
-import { exportEntitiesOp, fixFindingOp, reconcileOp } from "@/lib/reconcile/operations";
+import { exportEntitiesOp, fixFindingOp, reconcileOp, startReconciliationOp } from "@/lib/reconcile/operations";
 import { inviteConsoleUserOp, listConsoleUsersOp, removeConsoleUserOp, updateConsoleUserOp } from "@/lib/console-users/operations";
-import { bulkInviteOp, createInviteOp, getBulkRunOp, listInvitesOp, resendInviteOp, retryInviteOp, revokeInviteOp, setUserActiveOp } from "@/lib/invites/operations";
+import { bulkInviteOp, createInviteOp, getBulkRunOp, listInvitesOp, resendInviteOp, listBulkRunsOp, resumeBulkRunOp, retryInviteOp, revokeInviteOp, setUserActiveOp } from "@/lib/invites/operations";
 
 /**
  * Every API operation. The OpenAPI document is generated from this list, and
@@ -131,12 +131,15 @@ export const operations: readonly Operation[] = [
   setUserActiveOp,
   bulkInviteOp,
   getBulkRunOp,
+  resumeBulkRunOp,
+  listBulkRunsOp,
   listConsoleUsersOp,
   inviteConsoleUserOp,
   updateConsoleUserOp,
   removeConsoleUserOp,
   readMailboxOp,
   reconcileOp,
+  startReconciliationOp,
   fixFindingOp,
   exportEntitiesOp,
   // Literal paths before the templates they would also match (jobs/schedule before jobs/{id},

@@ -31,7 +31,8 @@ export type BulkRowResult = z.infer<typeof bulkRowResultSchema>;
 
 export const bulkRunSchema = z.object({
   id: z.string(),
-  status: z.enum(["running", "done"]),
+  /** interrupted: the server running it stopped (its heartbeat went stale); the rows left can be resumed. */
+  status: z.enum(["running", "done", "interrupted"]),
   total: z.number(),
   processed: z.number(),
   invited: z.number(),
@@ -41,9 +42,18 @@ export const bulkRunSchema = z.object({
   createdBy: z.string(),
   updatedAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** Last sign of life of the server running it. */
+  heartbeatAt: z.string().nullable(),
+  /** Rows not yet processed (what a resume would do). */
+  left: z.number(),
   results: z.array(bulkRowResultSchema),
 });
 export type BulkRun = z.infer<typeof bulkRunSchema>;
 
 export const bulkStartResultSchema = z.object({ preview: bulkPreviewSchema, run: bulkRunSchema.nullable() });
 export const bulkRunParamsSchema = z.object({ env: z.string().regex(/^[a-z][a-z0-9-]{2,23}$/), runId: z.string().regex(/^[0-9a-z]{9}-[0-9a-f]{8}$/) });
+
+/** A run as the list of recent runs shows it (no rows). */
+export const bulkRunHeadSchema = bulkRunSchema.omit({ results: true, left: true, problems: true });
+export type BulkRunHead = z.infer<typeof bulkRunHeadSchema>;
+export const bulkRunListSchema = z.object({ items: z.array(bulkRunHeadSchema) });

@@ -1,70 +1,196 @@
 import "server-only";
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { homeClients } from "@/lib/aws/clients";
-import { toUpstreamError } from "@/lib/aws/errors";
+import { isAwsError, toUpstreamError } from "@/lib/aws/errors";
 import { NotFoundError } from "@/lib/http/errors";
 import { ensureRegistryTable, registryTableName } from "@/lib/registry/table";
-import type { BulkRowResult, BulkRun } from "@/lib/invites/bulk-schema";
+import type { CsvInviteRow } from "@/lib/invites/csv";
+import { isStale } from "@/lib/invites/liveness";
+import type { BulkRowResult, BulkRun, BulkRunHead } from "@/lib/invites/bulk-schema";
 
 /**
- * Bulk-run progress in the console's table, so a run outlives the tab that
- * started it: the run (pk `BULK#<env>`, sk run id) with counters, and one row
- * per CSV line (pk `BULKROW#<env>#<run id>`, sk zero-padded line).
+ * Bulk-run progress in the console's table, so a run outlives the tab (and
+ * the server) that started it: the run (pk `BULK#<env>`, sk run id) with
+ * counters, the owner (one processing attempt) and its heartbeat, and one row
+ * per CSV line (pk `BULKROW#<env>#<run id>`, sk zero-padded line). A row is
+ * written "pending" with its input and the invite id it will use before any
+ * invite starts, then replaced by its result: a resume knows exactly which
+ * rows are left and which invite each one is (so none is invited twice).
  */
 const runKey = (env: string, id: string) => ({ pk: `BULK#${env}`, sk: id });
 const rowPk = (env: string, id: string) => `BULKROW#${env}#${id}`;
+const rowSk = (line: number) => String(line).padStart(6, "0");
 
-export type RunHead = Omit<BulkRun, "results">;
+export type RunHead = Omit<BulkRun, "results" | "left" | "heartbeatAt">;
+export type PendingRow = CsvInviteRow & { inviteId: string };
+type Counts = Pick<RunHead, "processed" | "invited" | "failed">;
 
-export async function createRun(env: string, head: RunHead): Promise<void> {
-  await ensureRegistryTable();
-  await homeClients().documents.send(new PutCommand({ TableName: registryTableName(), Item: { ...runKey(env, head.id), kind: "bulk-run", ...head } }));
-}
-
-export async function updateRun(env: string, id: string, fields: Partial<Pick<RunHead, "processed" | "invited" | "failed" | "status" | "finishedAt">>): Promise<void> {
-  const entries = Object.entries({ ...fields, updatedAt: new Date().toISOString() });
-  await homeClients().documents.send(
-    new UpdateCommand({
-      TableName: registryTableName(),
-      Key: runKey(env, id),
-      UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(", ")}`,
-      ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])),
-      ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
-    }),
-  );
-}
-
-export async function putRowResults(env: string, id: string, rows: readonly BulkRowResult[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 25) {
-    let items: Record<string, unknown>[] | undefined = rows.slice(i, i + 25).map((r) => ({ PutRequest: { Item: { pk: rowPk(env, id), sk: String(r.line).padStart(6, "0"), ...r } } }));
-    for (let attempt = 0; items && items.length > 0 && attempt < 8; attempt++) {
-      const out = await homeClients().documents.send(new BatchWriteCommand({ RequestItems: { [registryTableName()]: items as never } }));
-      items = out.UnprocessedItems?.[registryTableName()] as Record<string, unknown>[] | undefined;
-      if (items?.length) await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+async function batchPut(items: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let requests: Record<string, unknown>[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests && requests.length > 0; attempt++) {
+      if (attempt >= 8) throw new Error("DynamoDB left bulk-run rows unprocessed after 8 attempts");
+      const out = await homeClients().documents.send(new BatchWriteCommand({ RequestItems: { [registryTableName()]: requests as never } }));
+      requests = out.UnprocessedItems?.[registryTableName()] as Record<string, unknown>[] | undefined;
+      if (requests?.length) await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
     }
   }
 }
 
-export async function readRun(env: string, id: string): Promise<BulkRun> {
+/** The run and its pending rows; `owner` is the processing attempt that will beat for it. */
+export async function createRun(env: string, head: RunHead, rows: readonly PendingRow[], owner: string): Promise<void> {
+  await ensureRegistryTable();
+  await batchPut(rows.map((r) => ({ pk: rowPk(env, head.id), sk: rowSk(r.line), status: "pending", ...r })));
+  const now = new Date().toISOString();
+  await homeClients().documents.send(new PutCommand({ TableName: registryTableName(), Item: { ...runKey(env, head.id), kind: "bulk-run", ...head, owner, heartbeatAt: now } }));
+}
+
+/**
+ * Counters, status, heartbeat: written only while `owner` still owns the run
+ * and it is not done (false when another attempt took it over, so this one
+ * stops). A heartbeat sets status "running" again: a server that stalled past
+ * STALE_MS, was read as interrupted and not taken over, is alive after all.
+ */
+export async function updateRun(env: string, id: string, owner: string, fields: Partial<Counts & Pick<RunHead, "status" | "finishedAt">>): Promise<boolean> {
+  const now = new Date().toISOString();
+  const entries = Object.entries({ ...fields, updatedAt: now, heartbeatAt: now });
+  try {
+    await homeClients().documents.send(
+      new UpdateCommand({
+        TableName: registryTableName(),
+        Key: runKey(env, id),
+        UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(", ")}`,
+        ConditionExpression: "#owner = :owner AND #status <> :done",
+        ExpressionAttributeNames: { ...Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])), "#owner": "owner", "#status": "status" },
+        ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])), ":owner": owner, ":done": "done" },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (isAwsError(err, "ConditionalCheckFailedException")) return false;
+    throw err;
+  }
+}
+
+export async function putRowResults(env: string, id: string, rows: readonly BulkRowResult[]): Promise<void> {
+  await batchPut(rows.map((r) => ({ pk: rowPk(env, id), sk: rowSk(r.line), ...r })));
+}
+
+/** Takes over an interrupted run for `owner` (false when it is not interrupted any more: someone else resumed it, or it ended). */
+export async function claimRun(env: string, id: string, owner: string): Promise<boolean> {
+  const now = new Date().toISOString();
+  try {
+    await homeClients().documents.send(
+      new UpdateCommand({
+        TableName: registryTableName(),
+        Key: runKey(env, id),
+        UpdateExpression: "SET #status = :running, #owner = :owner, heartbeatAt = :now, updatedAt = :now, finishedAt = :null",
+        ConditionExpression: "#status = :interrupted",
+        ExpressionAttributeNames: { "#status": "status", "#owner": "owner" },
+        ExpressionAttributeValues: { ":running": "running", ":interrupted": "interrupted", ":owner": owner, ":now": now, ":null": null },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (isAwsError(err, "ConditionalCheckFailedException")) return false;
+    throw err;
+  }
+}
+
+/** A running run whose heartbeat went stale becomes interrupted, unless its owner beat in the meantime. */
+async function markInterrupted(env: string, id: string, seenHeartbeat: string | null): Promise<void> {
+  const now = new Date().toISOString();
+  try {
+    await homeClients().documents.send(
+      new UpdateCommand({
+        TableName: registryTableName(),
+        Key: runKey(env, id),
+        UpdateExpression: "SET #status = :interrupted, updatedAt = :now, finishedAt = :now",
+        ConditionExpression: seenHeartbeat === null ? "#status = :running AND attribute_not_exists(heartbeatAt)" : "#status = :running AND heartbeatAt = :seen",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: { ":interrupted": "interrupted", ":running": "running", ":now": now, ...(seenHeartbeat === null ? {} : { ":seen": seenHeartbeat }) },
+      }),
+    );
+  } catch (err) {
+    if (!isAwsError(err, "ConditionalCheckFailedException")) throw err;
+  }
+}
+
+type Stored = { head: Record<string, unknown>; results: BulkRowResult[]; pending: PendingRow[] };
+
+async function readStored(env: string, id: string): Promise<Stored> {
+  const head = await homeClients().documents.send(new GetCommand({ TableName: registryTableName(), Key: runKey(env, id), ConsistentRead: true }));
+  if (!head.Item) throw new NotFoundError(`There is no bulk run ${id} in ${env}.`);
+  const results: BulkRowResult[] = [];
+  const pending: PendingRow[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const out = await homeClients().documents.send(
+      new QueryCommand({ TableName: registryTableName(), KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": rowPk(env, id) }, ConsistentRead: true, ExclusiveStartKey }),
+    );
+    for (const item of out.Items ?? []) {
+      const { pk: _pk, sk: _sk, status, ...row } = item;
+      if (status === "pending") pending.push(row as PendingRow);
+      else results.push({ ...row, status } as BulkRowResult);
+    }
+    ExclusiveStartKey = out.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return { head: head.Item, results, pending };
+}
+
+/** The run as the API shows it; a running run whose server stopped is marked interrupted here. */
+export async function readRun(env: string, id: string, now: Date = new Date()): Promise<BulkRun> {
   await ensureRegistryTable();
   try {
-    const head = await homeClients().documents.send(new GetCommand({ TableName: registryTableName(), Key: runKey(env, id), ConsistentRead: true }));
-    if (!head.Item) throw new NotFoundError(`There is no bulk run ${id} in ${env}.`);
-    const results: BulkRowResult[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const out = await homeClients().documents.send(
-        new QueryCommand({ TableName: registryTableName(), KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": rowPk(env, id) }, ExclusiveStartKey }),
-      );
-      for (const item of out.Items ?? []) {
-        const { pk: _pk, sk: _sk, ...row } = item;
-        results.push(row as BulkRowResult);
-      }
-      ExclusiveStartKey = out.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    const { pk: _pk, sk: _sk, kind: _kind, ...rest } = head.Item;
-    return { ...(rest as RunHead), finishedAt: (rest.finishedAt as string | undefined) ?? null, results };
+    const { head, results, pending } = await readStored(env, id);
+    const { pk: _pk, sk: _sk, kind: _kind, owner: _owner, ...rest } = head;
+    const run = rest as RunHead & { heartbeatAt?: string };
+    const heartbeatAt = typeof run.heartbeatAt === "string" ? run.heartbeatAt : null;
+    let status = run.status;
+    let finishedAt = (run.finishedAt as string | null | undefined) ?? null;
+    if (status === "running" && isStale(heartbeatAt ?? run.updatedAt, now)) {
+      await markInterrupted(env, id, heartbeatAt);
+      const again = await homeClients().documents.send(new GetCommand({ TableName: registryTableName(), Key: runKey(env, id), ConsistentRead: true }));
+      status = (again.Item?.status as RunHead["status"] | undefined) ?? status;
+      finishedAt = (again.Item?.finishedAt as string | null | undefined) ?? finishedAt;
+    }
+    // Once nothing runs, the rows are the truth (the last counters of a stopped server may not have been written).
+    const counts: Counts =
+      status === "running"
+        ? { processed: run.processed, invited: run.invited, failed: run.failed }
+        : { processed: results.length, invited: results.filter((r) => r.status === "invited").length, failed: results.filter((r) => r.status === "failed").length };
+    return { ...run, ...counts, status, finishedAt, heartbeatAt, left: pending.length, results: results.sort((a, b) => a.line - b.line) };
   } catch (err) {
     throw toUpstreamError(err, "reading the bulk run");
+  }
+}
+
+/** What a resume needs: the rows left (with their invite ids) and the results so far. */
+export async function readRunForResume(env: string, id: string): Promise<{ run: BulkRun; pending: PendingRow[] }> {
+  const run = await readRun(env, id);
+  const { pending } = await readStored(env, id);
+  return { run, pending: pending.sort((a, b) => a.line - b.line) };
+}
+
+/** The latest runs of an environment, newest first (run ids start with their creation time); a stale running one reads as interrupted. */
+export async function listRuns(env: string, limit = 10, now: Date = new Date()): Promise<BulkRunHead[]> {
+  await ensureRegistryTable();
+  try {
+    const out = await homeClients().documents.send(
+      new QueryCommand({ TableName: registryTableName(), KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": `BULK#${env}` }, ScanIndexForward: false, Limit: limit }),
+    );
+    const heads: BulkRunHead[] = [];
+    for (const item of out.Items ?? []) {
+      const { pk: _pk, sk: _sk, kind: _kind, owner: _owner, problems: _problems, ...rest } = item;
+      const head = { finishedAt: null, heartbeatAt: null, ...rest } as BulkRunHead;
+      if (head.status === "running" && isStale(head.heartbeatAt ?? head.updatedAt, now)) {
+        await markInterrupted(env, head.id, head.heartbeatAt);
+        head.status = "interrupted";
+      }
+      heads.push(head);
+    }
+    return heads;
+  } catch (err) {
+    throw toUpstreamError(err, "listing bulk runs");
   }
 }

@@ -2,19 +2,21 @@ import "server-only";
 import { BatchGetCommand, type BatchGetCommandOutput, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { GetSendQuotaCommand } from "@aws-sdk/client-ses";
 import { toUpstreamError } from "@/lib/aws/errors";
-import { AppError, ValidationError } from "@/lib/http/errors";
+import { randomUUID } from "node:crypto";
+import { AppError, ConflictError, ValidationError } from "@/lib/http/errors";
 import { log } from "@/lib/log/logger";
 import type { EnvContext } from "@/lib/entities/context";
 import { searchIndex } from "@/lib/entities/rows";
 import { parseInviteCsv, validateInviteRows, type CsvInviteRow } from "@/lib/invites/csv";
-import { inviteView, newInviteId, readInvite } from "@/lib/invites/ledger";
+import { findInvite, inviteView, newInviteId, readInvite } from "@/lib/invites/ledger";
+import { HEARTBEAT_MS } from "@/lib/invites/liveness";
 import { backoffMs, Pacer, quotaCheck, targetRate } from "@/lib/invites/pacing";
 import { environmentPool } from "@/lib/invites/pool";
 import { runInvite, type RunOptions } from "@/lib/invites/run";
 import { inviteUser, mapBounded } from "@/lib/invites/service";
-import { isThrottle } from "@/lib/invites/steps";
+import { isThrottle, nextStep } from "@/lib/invites/steps";
 import type { BulkPreview, BulkRowResult } from "@/lib/invites/bulk-schema";
-import { createRun, putRowResults, updateRun, type RunHead } from "@/lib/invites/bulk-store";
+import { claimRun, createRun, putRowResults, readRunForResume, updateRun, type PendingRow, type RunHead } from "@/lib/invites/bulk-store";
 
 /**
  * Bulk invites: a preview validates every row against the environment (bad
@@ -78,7 +80,7 @@ export async function previewBulk(ctx: EnvContext, csv: string): Promise<BulkPre
   return { valid, problems: [...parsed.problems, ...problems], quota, teams, rows: valid };
 }
 
-/** Creates the run record and returns it with a function that does the work (the route does not wait for it). */
+/** Creates the run record (and its pending rows) and returns it with a function that does the work (the route does not wait for it). */
 export async function startBulk(ctx: EnvContext, csv: string, actor: string, acceptQuota: boolean, opts: BulkOptions = {}) {
   // No pool, no run: refused before anything is recorded.
   await environmentPool(ctx);
@@ -100,29 +102,60 @@ export async function startBulk(ctx: EnvContext, csv: string, actor: string, acc
     updatedAt: now,
     finishedAt: preview.rows.length ? null : now,
   };
-  await createRun(ctx.env.name, head);
+  // Each row's invite id is chosen now and stored with the row, so a resume finds the invite a stopped run began.
+  const rows: PendingRow[] = preview.rows.map((r) => ({ ...r, inviteId: newInviteId() }));
+  const owner = randomUUID();
+  await createRun(ctx.env.name, head, rows, owner);
   const rate = opts.sendRate ?? targetRate(preview.quota?.maxSendRate);
-  const work = () => processBulk(ctx, head.id, preview.rows, preview.teams, actor, { concurrency: opts.concurrency ?? 8, sendRate: rate });
+  const work = () => processBulk(ctx, head.id, owner, rows, preview.teams, actor, { concurrency: opts.concurrency ?? 8, sendRate: rate }, { processed: 0, invited: 0, failed: 0 });
   return { preview, head, work };
 }
 
-async function processBulk(ctx: EnvContext, runId: string, rows: CsvInviteRow[], teams: Map<string, string>, actor: string, opts: Required<BulkOptions>): Promise<void> {
+/**
+ * Takes over an interrupted run (its server stopped) and returns it with the
+ * work that invites the rows left. Rows whose invite the stopped run began
+ * continue that invite from its first step not done; none is invited twice.
+ */
+export async function resumeBulk(ctx: EnvContext, runId: string, actor: string, opts: BulkOptions = {}) {
+  await environmentPool(ctx);
+  const { run, pending } = await readRunForResume(ctx.env.name, runId);
+  if (run.status !== "interrupted") throw new ConflictError(run.status === "running" ? "This run is still going on." : "This run has finished; there is nothing left to resume.");
+  const owner = randomUUID();
+  if (!(await claimRun(ctx.env.name, runId, owner))) throw new ConflictError("This run was resumed by another request.");
+  const teams = await teamsByName(ctx);
+  const quota = await sendQuota(ctx, pending.length);
+  const rate = opts.sendRate ?? targetRate(quota?.maxSendRate);
+  const counts = { processed: run.processed, invited: run.invited, failed: run.failed };
+  const work = () => processBulk(ctx, runId, owner, pending, teams, actor, { concurrency: opts.concurrency ?? 8, sendRate: rate }, counts);
+  return { run: { ...run, status: "running" as const, finishedAt: null }, work };
+}
+
+async function processBulk(ctx: EnvContext, runId: string, owner: string, rows: PendingRow[], teams: Map<string, string>, actor: string, opts: Required<BulkOptions>, start: { processed: number; invited: number; failed: number }): Promise<void> {
   const env = ctx.env.name;
   const pool = await environmentPool(ctx);
   const runOpts: RunOptions = { pool, ...(ctx.env.appApiUrl ? { signInUrl: ctx.env.appApiUrl } : {}), invitedBy: actor };
   const pacer = new Pacer(opts.sendRate);
   const pending: BulkRowResult[] = [];
-  const counts = { processed: 0, invited: 0, failed: 0 };
+  const counts = { ...start };
+  // Lost ownership (another server resumed the run after this one looked dead): take no further row.
+  let owned = true;
   let lastFlush = Date.now();
   const flush = async (force = false) => {
     if (!force && pending.length < 25 && Date.now() - lastFlush < 1_000) return;
     lastFlush = Date.now();
     const batch = pending.splice(0, pending.length);
     await putRowResults(env, runId, batch);
-    await updateRun(env, runId, { ...counts });
+    if (!(await updateRun(env, runId, owner, { ...counts, status: "running" }))) owned = false;
   };
+  const beat = setInterval(() => {
+    void updateRun(env, runId, owner, { status: "running" })
+      .then((still) => (owned &&= still))
+      .catch((err: unknown) => log.warn("bulk heartbeat failed", { env, runId, code: (err as { name?: string }).name }));
+  }, HEARTBEAT_MS);
+  beat.unref();
   try {
     await mapBounded(rows, opts.concurrency, async (row) => {
+      if (!owned) return;
       const result = await inviteRow(ctx, row, teams, actor, runId, runOpts, pacer);
       counts.processed++;
       if (result.status === "invited") counts.invited++;
@@ -131,19 +164,22 @@ async function processBulk(ctx: EnvContext, runId: string, rows: CsvInviteRow[],
       await flush().catch((err: unknown) => log.warn("bulk progress write failed", { env, runId, code: (err as { name?: string }).name }));
     });
   } finally {
-    // Whatever happened, the run ends visibly with what it did.
-    await flush(true);
-    await updateRun(env, runId, { status: "done", finishedAt: new Date().toISOString() });
+    clearInterval(beat);
+    // Whatever happened, the run ends visibly with what it did (if it is still ours to end).
+    await putRowResults(env, runId, pending.splice(0, pending.length));
+    await updateRun(env, runId, owner, { ...counts, ...(owned ? { status: "done" as const, finishedAt: new Date().toISOString() } : {}) });
   }
 }
 
-async function inviteRow(ctx: EnvContext, row: CsvInviteRow, teams: Map<string, string>, actor: string, runId: string, runOpts: RunOptions, pacer: Pacer): Promise<BulkRowResult> {
+/** One row: its invite continued when the run (or a stopped earlier attempt) already began it, started otherwise. */
+async function inviteRow(ctx: EnvContext, row: PendingRow, teams: Map<string, string>, actor: string, runId: string, runOpts: RunOptions, pacer: Pacer): Promise<BulkRowResult> {
   const teamId = row.team ? teams.get(row.team.toLowerCase()) : undefined;
   const input = { email: row.email, ...(row.name ? { name: row.name } : {}), teams: teamId ? [{ id: teamId, role: row.role }] : [] };
   const wait = pacer.reserve();
   if (wait > 0) await sleep(wait);
   try {
-    let invite = await inviteUser(ctx, input, actor, runId, runOpts);
+    const begun = await findInvite(ctx.env.name, row.inviteId);
+    let invite = begun ? inviteView(nextStep(begun.steps) ? await runInvite(ctx, begun, runOpts) : begun) : await inviteUser(ctx, input, actor, runId, runOpts, row.inviteId);
     for (let attempt = 0; invite.failure && isThrottle(invite.failure.code) && attempt < 6; attempt++) {
       await sleep(backoffMs(attempt));
       invite = await (async () => {

@@ -87,15 +87,20 @@ export async function saveInvite(record: InviteRecord): Promise<InviteRecord> {
   return next;
 }
 
-export async function readInvite(env: string, id: string): Promise<InviteRecord> {
+export async function findInvite(env: string, id: string): Promise<InviteRecord | undefined> {
   await ensureRegistryTable();
   try {
     const out = await homeClients().documents.send(new GetCommand({ TableName: registryTableName(), Key: { pk: pk(env), sk: id }, ConsistentRead: true }));
-    if (!out.Item) throw new NotFoundError(`There is no invite ${id} in ${env}.`);
-    return strip(out.Item);
+    return out.Item ? strip(out.Item) : undefined;
   } catch (err) {
     throw toUpstreamError(err, "reading the invite");
   }
+}
+
+export async function readInvite(env: string, id: string): Promise<InviteRecord> {
+  const found = await findInvite(env, id);
+  if (!found) throw new NotFoundError(`There is no invite ${id} in ${env}.`);
+  return found;
 }
 
 export async function deleteInvite(env: string, id: string): Promise<void> {

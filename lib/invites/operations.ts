@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
 import { envParamsSchema } from "@/lib/environments/schema";
 import { entitySchema } from "@/lib/entities/schema";
-import { bulkInviteSchema, bulkRunParamsSchema, bulkRunSchema, bulkStartResultSchema } from "@/lib/invites/bulk-schema";
+import { bulkInviteSchema, bulkRunListSchema, bulkRunParamsSchema, bulkRunSchema, bulkStartResultSchema } from "@/lib/invites/bulk-schema";
 import { inviteCreateSchema, inviteListQuerySchema, invitePageSchema, inviteParamsSchema, inviteSchema } from "@/lib/invites/schema";
 
 /** Invitations of TankTower users: admins invite, viewers read the ledger. */
@@ -89,4 +89,28 @@ export const getBulkRunOp = defineOperation({
   role: "viewer",
   params: bulkRunParamsSchema,
   response: bulkRunSchema,
+});
+
+export const resumeBulkRunOp = defineOperation({
+  id: "resumeBulkRun",
+  method: "POST",
+  path: "/api/environments/{env}/invites/bulk/{runId}/resume",
+  summary: "Resume an interrupted bulk run (its server stopped): the rows left are invited, an invite the run began is continued, none twice",
+  tag: "Invites",
+  role: "admin",
+  params: bulkRunParamsSchema,
+  response: bulkRunSchema,
+  status: 202,
+  audit: "invite.bulk-resume",
+});
+
+export const listBulkRunsOp = defineOperation({
+  id: "listBulkRuns",
+  method: "GET",
+  path: "/api/environments/{env}/invites/bulk",
+  summary: "The latest bulk runs, newest first (so a run started in a closed tab is found again)",
+  tag: "Invites",
+  role: "viewer",
+  params: envParamsSchema,
+  response: bulkRunListSchema,
 });

@@ -18,10 +18,10 @@ import { randomUUID } from "node:crypto";
 const conflictOnEmail = () =>
   new ConflictError("This email address already belongs to a user of this environment.", { email: ["Already a user of this environment."] });
 
-export function newInviteRecord(ctx: EnvContext, input: InviteCreate, actor: string, bulkRunId?: string): InviteRecord {
+export function newInviteRecord(ctx: EnvContext, input: InviteCreate, actor: string, bulkRunId?: string, id: string = newInviteId()): InviteRecord {
   const now = new Date().toISOString();
   return {
-    id: newInviteId(),
+    id,
     env: ctx.env.name,
     email: input.email,
     ...(input.name ? { name: input.name } : {}),
@@ -43,10 +43,10 @@ async function runOptions(ctx: EnvContext, actor: string): Promise<RunOptions> {
 }
 
 /** One invite, start to end. A duplicate email answers 409 with nothing written; a later failure stays visible on the invite. */
-export async function inviteUser(ctx: EnvContext, input: InviteCreate, actor: string, bulkRunId?: string, opts?: RunOptions): Promise<Invite> {
+export async function inviteUser(ctx: EnvContext, input: InviteCreate, actor: string, bulkRunId?: string, opts?: RunOptions, inviteId?: string): Promise<Invite> {
   if (await findByUnique(ctx, "email", input.email)) throw conflictOnEmail();
   const options = opts ?? (await runOptions(ctx, actor));
-  const created = await saveInvite(newInviteRecord(ctx, input, actor, bulkRunId));
+  const created = await saveInvite(newInviteRecord(ctx, input, actor, bulkRunId, inviteId));
   try {
     return inviteView(await runInvite(ctx, created, options));
   } catch (err) {

@@ -1,17 +1,30 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
 import { envParamsSchema } from "@/lib/environments/schema";
-import { fixResultSchema, fixSchema, reconciliationSchema } from "@/lib/reconcile/schema";
+import { fixResultSchema, fixSchema, passSchema, reconciliationSchema } from "@/lib/reconcile/schema";
 
 export const reconcileOp = defineOperation({
   id: "reconcileUsers",
   method: "GET",
   path: "/api/environments/{env}/reconciliation",
-  summary: "One pass comparing the environment's Cognito users with its user entities (missing on either side, status mismatches)",
+  summary: "The latest reconciliation pass (Cognito users against user entities): its progress, or its findings and which were fixed",
   tag: "Invites",
   role: "admin",
   params: envParamsSchema,
   response: reconciliationSchema,
+});
+
+export const startReconciliationOp = defineOperation({
+  id: "startReconciliation",
+  method: "POST",
+  path: "/api/environments/{env}/reconciliation",
+  summary: "Start one pass comparing the environment's Cognito users with its user entities; it goes on without the browser (409 while one runs)",
+  tag: "Invites",
+  role: "admin",
+  params: envParamsSchema,
+  response: passSchema,
+  status: 202,
+  audit: "reconciliation.run",
 });
 
 export const fixFindingOp = defineOperation({

@@ -1,5 +1,6 @@
 import "server-only";
-import { AdminGetUserCommand, ListUsersCommand, type UserType } from "@aws-sdk/client-cognito-identity-provider";
+import { randomUUID } from "node:crypto";
+import { AdminGetUserCommand, DescribeUserPoolCommand, ListUsersCommand, type UserType } from "@aws-sdk/client-cognito-identity-provider";
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { toUpstreamError } from "@/lib/aws/errors";
 import { ConflictError, NotFoundError } from "@/lib/http/errors";
@@ -11,16 +12,27 @@ import { environmentPool } from "@/lib/invites/pool";
 import { runInvite } from "@/lib/invites/run";
 import { initialSteps, withOutcome } from "@/lib/invites/steps";
 import { compareUsers, type CognitoUserState, type UserEntityState } from "@/lib/reconcile/compare";
-import type { Reconciliation } from "@/lib/reconcile/schema";
+import type { Pass, Reconciliation } from "@/lib/reconcile/schema";
+import { createPass, latestPass, markFixed, putFindings, updatePass, type PassProgress } from "@/lib/reconcile/store";
+import { HEARTBEAT_MS } from "@/lib/invites/liveness";
+import { log } from "@/lib/log/logger";
 
-/** One pass over the pool (ListUsers, 60 a page) and the user entities (lookup rows), then the pure comparison. */
-async function cognitoUsers(ctx: EnvContext, userPoolId: string): Promise<CognitoUserState[]> {
+/**
+ * One pass over the pool (ListUsers, 60 a page) and the user entities (lookup
+ * rows), then the pure comparison. The pass runs after the request that
+ * starts it, with its progress and findings kept in the console's table
+ * (lib/reconcile/store.ts), so the page shows it again when reopened.
+ */
+type OnPage = (count: number) => Promise<void>;
+
+async function cognitoUsers(ctx: EnvContext, userPoolId: string, onPage: OnPage): Promise<CognitoUserState[]> {
   const out: CognitoUserState[] = [];
   let PaginationToken: string | undefined;
   do {
     const page = await ctx.clients.cognito.send(new ListUsersCommand({ UserPoolId: userPoolId, Limit: 60, PaginationToken }));
     for (const u of page.Users ?? []) out.push(stateOf(u));
     PaginationToken = page.PaginationToken;
+    await onPage(out.length);
   } while (PaginationToken);
   return out.filter((u) => u.email);
 }
@@ -30,7 +42,7 @@ function stateOf(u: UserType): CognitoUserState {
   return { username: u.Username ?? "", email: (attr("email") ?? "").toLowerCase(), sub: attr("sub"), status: u.UserStatus, enabled: u.Enabled !== false };
 }
 
-async function userEntities(ctx: EnvContext): Promise<UserEntityState[]> {
+async function userEntities(ctx: EnvContext, onPage: OnPage): Promise<UserEntityState[]> {
   const out: UserEntityState[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
@@ -47,22 +59,96 @@ async function userEntities(ctx: EnvContext): Promise<UserEntityState[]> {
       if (typeof row.entity_id === "string" && typeof row.email === "string") out.push({ id: row.entity_id, email: row.email, name: String(row.name ?? ""), active: row.is_active !== "false" });
     }
     ExclusiveStartKey = page.LastEvaluatedKey;
+    await onPage(out.length);
   } while (ExclusiveStartKey);
   return out;
 }
 
-export async function reconcile(ctx: EnvContext): Promise<Reconciliation> {
-  const { userPoolId } = await environmentPool(ctx);
+async function estimatedUsers(ctx: EnvContext, userPoolId: string): Promise<number | null> {
   try {
-    const [users, entities] = await Promise.all([cognitoUsers(ctx, userPoolId), userEntities(ctx)]);
-    return { cognitoUsers: users.length, userEntities: entities.length, findings: compareUsers(users, entities) };
+    const out = await ctx.clients.cognito.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }));
+    return out.UserPool?.EstimatedNumberOfUsers ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The latest pass and its findings, as the page shows them. */
+export function latestReconciliation(ctx: EnvContext): Promise<Reconciliation> {
+  return latestPass(ctx.env.name);
+}
+
+/** Records a new pass and returns it with the work (the route does not wait for it). One pass at a time per environment. */
+export async function startReconciliation(ctx: EnvContext, actor: string): Promise<{ pass: Pass; work: () => Promise<void> }> {
+  const { userPoolId } = await environmentPool(ctx);
+  const current = await latestPass(ctx.env.name);
+  if (current.pass?.status === "running") throw new ConflictError("A reconciliation pass is already running; its progress is on this page.");
+  const now = new Date().toISOString();
+  const pass: Pass = {
+    id: newInviteId(),
+    status: "running",
+    phase: "cognito",
+    cognitoUsers: 0,
+    cognitoEstimate: await estimatedUsers(ctx, userPoolId),
+    userEntities: 0,
+    findings: 0,
+    error: null,
+    startedAt: now,
+    startedBy: actor,
+    updatedAt: now,
+    finishedAt: null,
+    heartbeatAt: now,
+  };
+  const owner = randomUUID();
+  await createPass(ctx.env.name, pass, owner);
+  return { pass, work: () => runPass(ctx, userPoolId, pass.id, owner) };
+}
+
+async function runPass(ctx: EnvContext, userPoolId: string, id: string, owner: string): Promise<void> {
+  const env = ctx.env.name;
+  let lastWrite = 0;
+  // Progress at most once a second (and a heartbeat with it), so a big pool is not a write per page.
+  const progress = async (fields: PassProgress, force = false) => {
+    if (!force && Date.now() - lastWrite < 1_000) return;
+    lastWrite = Date.now();
+    await updatePass(env, id, owner, fields);
+  };
+  const beat = setInterval(() => void updatePass(env, id, owner, {}).catch(() => undefined), HEARTBEAT_MS);
+  beat.unref();
+  try {
+    const users = await cognitoUsers(ctx, userPoolId, (n) => progress({ cognitoUsers: n }));
+    await progress({ phase: "entities", cognitoUsers: users.length }, true);
+    const entities = await userEntities(ctx, (n) => progress({ userEntities: n }));
+    await progress({ phase: "compare", userEntities: entities.length }, true);
+    const findings = compareUsers(users, entities);
+    await putFindings(env, id, findings);
+    await progress({ status: "done", phase: "finished", findings: findings.length, finishedAt: new Date().toISOString() }, true);
   } catch (err) {
-    throw toUpstreamError(err, "reading users for reconciliation");
+    const safe = toUpstreamError(err, "reading users for reconciliation");
+    log.warn("reconciliation pass failed", { env, passId: id, code: (err as { name?: string }).name });
+    await progress({ status: "failed", error: safe.message, finishedAt: new Date().toISOString() }, true).catch(() => undefined);
+    throw safe;
+  } finally {
+    clearInterval(beat);
   }
 }
 
 /** Applies one finding's fix after checking it still holds. */
-export async function fixFinding(ctx: EnvContext, fix: "create-entity" | "invite" | "align-entity", email: string, actor: string): Promise<{ fixed: boolean; message: string }> {
+export async function fixFinding(ctx: EnvContext, fix: FixKind, email: string, actor: string, passId?: string): Promise<{ fixed: boolean; message: string }> {
+  const result = await applyFix(ctx, fix, email, actor);
+  if (result.fixed && passId) {
+    // The fix is done; a pass that cannot record it only shows the finding until the next pass.
+    await markFixed(ctx.env.name, passId, { email, kind: KIND_OF[fix] }, actor, result.message).catch((err: unknown) =>
+      log.warn("reconciliation fix not recorded on its pass", { env: ctx.env.name, passId, code: (err as { name?: string }).name }),
+    );
+  }
+  return result;
+}
+
+type FixKind = "create-entity" | "invite" | "align-entity";
+const KIND_OF = { "create-entity": "cognito-without-entity", invite: "entity-without-cognito", "align-entity": "status-mismatch" } as const;
+
+async function applyFix(ctx: EnvContext, fix: FixKind, email: string, actor: string): Promise<{ fixed: boolean; message: string }> {
   const pool = await environmentPool(ctx);
   const owner = await findByUnique(ctx, "email", email);
   if (fix === "create-entity") {

@@ -4,7 +4,8 @@ import { audited } from "@/lib/audit/record";
 import { ValidationError } from "@/lib/http/errors";
 import { fromZodError } from "@/lib/http/respond";
 import { environmentContext } from "@/lib/entities/context";
-import { startBulk, teamsByName } from "@/lib/invites/bulk";
+import { resumeBulk, startBulk, teamsByName } from "@/lib/invites/bulk";
+import type { BulkRun } from "@/lib/invites/bulk-schema";
 import { readRun } from "@/lib/invites/bulk-store";
 import { inviteCreateSchema } from "@/lib/invites/schema";
 import { inviteUser } from "@/lib/invites/service";
@@ -15,12 +16,12 @@ import { table } from "./format";
 export function makeInviteCommands(actor: () => string): Command[] {
   const invite: Command = {
     name: "invite",
-    help: "invite <env> <email> [--name N] [--team T] [--role member|admin|owner] [--json] | invite <env> --csv FILE [--json]",
+    help: "invite <env> <email> [--name N] [--team T] [--role member|admin|owner] [--json] | invite <env> --csv FILE [--json] | invite <env> --resume RUN [--json]",
     async run(args) {
       const { values, positionals } = parseArgs({
         args,
         allowPositionals: true,
-        options: { name: { type: "string" }, team: { type: "string" }, role: { type: "string" }, csv: { type: "string" } },
+        options: { name: { type: "string" }, team: { type: "string" }, role: { type: "string" }, csv: { type: "string" }, resume: { type: "string" } },
       });
       const env = positionals[0];
       if (!env) throw ValidationError.forField("env", "Name the environment: tt invite <env> <email>.");
@@ -34,13 +35,14 @@ export function makeInviteCommands(actor: () => string): Command[] {
         }
         const { head, work } = await audited({ actor: actor(), action: "invite.bulk", environment: env, target: values.csv }, () => startBulk(ctx, csv, actor(), true));
         await work();
-        const run = await readRun(env, head.id);
-        const rows = [
-          ...run.problems.map((p) => [String(p.line), p.email ?? "", "skipped", p.message]),
-          ...run.results.map((r) => [String(r.line), r.email, r.status, r.reason ?? ""]),
-        ].sort((a, b) => Number(a[0]) - Number(b[0]));
-        const text = [`${run.invited} invited, ${run.failed} failed, ${run.problems.length} skipped (run ${run.id}).`, rows.length ? table(["LINE", "EMAIL", "RESULT", "REASON"], rows) : ""].join("\n");
-        return { text, data: run, exitCode: run.failed || run.problems.length ? 3 : 0 };
+        return bulkReport(await readRun(env, head.id));
+      }
+      if (values.resume) {
+        // A run whose server (or CLI process) stopped: the rows left, none invited twice.
+        const runId = values.resume;
+        const { work } = await audited({ actor: actor(), action: "invite.bulk-resume", environment: env, target: `bulk:${runId}` }, () => resumeBulk(ctx, runId, actor()));
+        await work();
+        return bulkReport(await readRun(env, runId));
       }
       let teams: { id: string; role: string }[] = [];
       if (values.team) {
@@ -58,4 +60,13 @@ export function makeInviteCommands(actor: () => string): Command[] {
     },
   };
   return [invite];
+}
+
+function bulkReport(run: BulkRun) {
+  const rows = [
+    ...run.problems.map((p) => [String(p.line), p.email ?? "", "skipped", p.message]),
+    ...run.results.map((r) => [String(r.line), r.email, r.status, r.reason ?? ""]),
+  ].sort((a, b) => Number(a[0]) - Number(b[0]));
+  const text = [`${run.invited} invited, ${run.failed} failed, ${run.problems.length} skipped (run ${run.id}).`, rows.length ? table(["LINE", "EMAIL", "RESULT", "REASON"], rows) : ""].join("\n");
+  return { text, data: run, exitCode: run.failed || run.problems.length ? 3 : 0 };
 }

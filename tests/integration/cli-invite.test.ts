@@ -39,5 +39,9 @@ describe("tt invite (against the emulator)", { timeout: 180_000 }, () => {
     expect(bulk.code).toBe(3);
     expect(bulk.json).toMatchObject({ status: "done", invited: 1, failed: 0 });
     expect((bulk.json.problems as unknown[]).length).toBe(2);
+    // A finished run has nothing to resume.
+    const resumed = await tt("invite", "cli-inv", "--resume", String(bulk.json.id));
+    expect(resumed.code).not.toBe(0);
+    expect(resumed.json).toMatchObject({ error: { message: "This run has finished; there is nothing left to resume." } });
   });
 });

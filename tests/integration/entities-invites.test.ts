@@ -14,6 +14,8 @@ import { listMemberships, removeMember, setMember } from "@/lib/entities/members
 import { entityCreateSchema } from "@/lib/entities/schema";
 import { toEntity } from "@/lib/entities/view";
 import { inviteUser, listInvites, resendInvite, retryInvite, revokeInvite } from "@/lib/invites/service";
+import { entityBlueprint } from "@/lib/entities/blueprint";
+import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { withEmulator } from "../support/emulator";
 
 withEmulator();
@@ -114,5 +116,22 @@ describe("entities and invites (against the emulator)", { timeout: 180_000 }, ()
     expect(retried).toMatchObject({ status: "pending", failure: null });
     expect(await sentTo("late@example.com")).toBeGreaterThan(0);
   });
-});
 
+  it("entity pages use the environment's entities blueprint (latest final version), the bundled one only when it has none", async () => {
+    const ctx = await environmentContext("ent-one");
+    const table = ctx.tables.blueprints;
+    // Provisioning wrote the setup document's version.
+    expect((await entityBlueprint(ctx.env))?.source).toEqual({ kind: "environment", version: "0.0.1" });
+    const seeded = await homeClients().documents.send(new GetCommand({ TableName: table, Key: { irn: "irn:blueprint:sys:entities", version: "0.0.1" } }));
+    const base = seeded.Item ?? {};
+    // A newer final version is the one shown; a newer draft is not in force yet.
+    await homeClients().documents.send(new PutCommand({ TableName: table, Item: { ...base, version: "0.1.0", status: "final", label: "People and teams" } }));
+    await homeClients().documents.send(new PutCommand({ TableName: table, Item: { ...base, version: "0.2.0", status: "draft", label: "Draft label" } }));
+    const chosen = await entityBlueprint(ctx.env);
+    expect(chosen?.source).toEqual({ kind: "environment", version: "0.1.0" });
+    expect(chosen?.blueprint).toMatchObject({ label: "People and teams" });
+    // Without any version in the environment: the bundled one, saying why.
+    for (const version of ["0.0.1", "0.1.0", "0.2.0"]) await homeClients().documents.send(new DeleteCommand({ TableName: table, Key: { irn: "irn:blueprint:sys:entities", version } }));
+    expect((await entityBlueprint(ctx.env))?.source).toEqual({ kind: "bundled", reason: "none" });
+  });
+});

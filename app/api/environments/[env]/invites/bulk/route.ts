@@ -3,7 +3,10 @@ import { environmentContext } from "@/lib/entities/context";
 import { route } from "@/lib/http/route";
 import { log } from "@/lib/log/logger";
 import { previewBulk, startBulk } from "@/lib/invites/bulk";
-import { bulkInviteOp } from "@/lib/invites/operations";
+import { listRuns } from "@/lib/invites/bulk-store";
+import { bulkInviteOp, listBulkRunsOp } from "@/lib/invites/operations";
+
+export const GET = route(listBulkRunsOp, async ({ params }) => ({ items: await listRuns(params.env) }));
 
 export const POST = route(bulkInviteOp, async ({ params, body, principal, requestId, audit }) => {
   const ctx = await environmentContext(params.env);
@@ -21,5 +24,5 @@ export const POST = route(bulkInviteOp, async ({ params, body, principal, reques
       log.error("bulk invite run failed", { env: params.env, runId: head.id, error: err });
       await recordAudit(event, "failure", "internal").catch(() => {});
     });
-  return { preview: { valid: preview.valid, problems: preview.problems, quota: preview.quota }, run: { ...head, results: [] } };
+  return { preview: { valid: preview.valid, problems: preview.problems, quota: preview.quota }, run: { ...head, heartbeatAt: head.createdAt, left: head.total, results: [] } };
 });

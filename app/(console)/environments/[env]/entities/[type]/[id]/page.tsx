@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import sysEntities from "@/blueprints/sys-entities.json";
 import { EntityDetail } from "@/components/entities/entity-detail";
 import { Alert } from "@/components/ui/alert";
 import { pageHasRole } from "@/lib/auth/page-role";
-import { parseBlueprint } from "@/lib/blueprints/types";
+import { bundledEntityBlueprint, entityBlueprint } from "@/lib/entities/blueprint";
+import { getEnvironment } from "@/lib/environments/read";
 
 type Props = { params: Promise<{ env: string; type: string; id: string }> };
 
@@ -11,10 +11,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${(await params).type} · ${(await params).env}` };
 }
 
-/** An entity, rendered with the irn:blueprint:sys:entities blueprint (the setup document's version). */
+/** An entity, rendered with the environment's irn:blueprint:sys:entities (the bundled one when it has none). */
 export default async function EntityPage({ params }: Props) {
   const { env, type, id } = await params;
-  const blueprint = parseBlueprint(sysEntities);
-  if (!blueprint.success) return <Alert tone="error">The entities blueprint could not be read.</Alert>;
-  return <EntityDetail env={env} type={type} id={id} blueprint={blueprint.data} canManage={await pageHasRole("admin", env)} />;
+  // Only someone who may read this environment gets its blueprint read for them (the entity itself comes through the API, which checks again).
+  const reader = await pageHasRole("viewer", env);
+  const chosen = reader ? await getEnvironment(env).then(entityBlueprint, () => bundledEntityBlueprint("unreadable")) : bundledEntityBlueprint("unreadable");
+  if (!chosen) return <Alert tone="error">The entities blueprint could not be read.</Alert>;
+  return <EntityDetail env={env} type={type} id={id} blueprint={chosen.blueprint} blueprintSource={chosen.source} canManage={await pageHasRole("admin", env)} />;
 }
