@@ -1,7 +1,6 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useCallback, useId, useMemo, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { flushSync } from "react-dom";
 import { useForm, useFormState, type Control, type FieldErrors, type Resolver } from "react-hook-form";
 import { FieldRow } from "@/components/blueprints/form/field-row";
@@ -9,7 +8,7 @@ import { FormSection } from "@/components/blueprints/form/form-section";
 import { applyDocumentErrors } from "@/components/blueprints/form/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { buildDocumentSchema, type DocumentValues } from "@/lib/blueprints/document-schema";
+import type { DocumentValues } from "@/lib/blueprints/document-schema";
 import { buildFormModel, type FormField, type FormModel } from "@/lib/blueprints/form-model";
 import { defaultValues as blueprintDefaults, type FormValues } from "@/lib/blueprints/form-values";
 import type { SourceSearch } from "@/lib/blueprints/source";
@@ -31,6 +30,13 @@ export type BlueprintFormProps = ({ model: FormModel } | { blueprint: Blueprint;
 };
 
 type Values = Record<string, unknown>;
+
+/**
+ * zod and the document schema are a third of the form's JavaScript and are
+ * needed only to validate, so they load after first paint (pages that only
+ * show documents never load them).
+ */
+const loadResolverModule = () => import("@/components/blueprints/form/document-resolver");
 
 function SubmitButton({ control, label, disabled }: { control: Control<Values>; label: string; disabled: boolean }) {
   const { isSubmitting } = useFormState({ control });
@@ -57,13 +63,24 @@ export function BlueprintForm(props: BlueprintFormProps) {
   const model = useMemo(() => given ?? buildFormModel(blueprint ?? emptyBlueprint, { languages: languages ?? ["en"] }), [given, blueprint, languages]);
   // Built on first validation, not at mount: a long blueprint's schema costs tens of milliseconds to build.
   const resolver = useMemo(() => {
-    let built: Resolver<Values, unknown, DocumentValues> | null = null;
-    const lazy: Resolver<Values, unknown, DocumentValues> = (values, context, options) => {
-      built ??= zodResolver(buildDocumentSchema(model, { languages: model.languages }));
-      return built(values, context, options);
+    let built: Promise<Resolver<Values, unknown, DocumentValues>> | null = null;
+    const lazy: Resolver<Values, unknown, DocumentValues> = async (values, context, options) => {
+      built ??= loadResolverModule().then(
+        (m) => m.documentResolver(model),
+        (err: unknown) => {
+          built = null; // a failed download is tried again on the next validation
+          throw err;
+        },
+      );
+      return (await built)(values, context, options);
     };
     return lazy;
   }, [model]);
+  // Fetch the schema code once the form is on screen, so the first submit does not wait for it.
+  useEffect(() => {
+    const timer = setTimeout(() => void loadResolverModule().catch(() => undefined), 0);
+    return () => clearTimeout(timer);
+  }, []);
   const formId = useId();
   const readOnly = useMemo(() => new Set(readOnlyFields ?? []), [readOnlyFields]);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
