@@ -1,9 +1,9 @@
 "use client";
 
-import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { flushSync } from "react-dom";
 import { useForm, useFormState, type Control, type FieldErrors, type Resolver } from "react-hook-form";
-import { FieldRow } from "@/components/blueprints/form/field-row";
+import { FieldRow, type FieldStore } from "@/components/blueprints/form/field-row";
 import { FormSection } from "@/components/blueprints/form/form-section";
 import { applyDocumentErrors } from "@/components/blueprints/form/server-errors";
 import { Alert } from "@/components/ui/alert";
@@ -87,11 +87,28 @@ export function BlueprintForm(props: BlueprintFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const [renderAll, setRenderAll] = useState(false);
 
+  const [initialValues] = useState<Values>(() => props.defaultValues ?? blueprintDefaults(model));
   const form = useForm<Values, unknown, DocumentValues>({
     resolver,
-    defaultValues: props.defaultValues ?? blueprintDefaults(model),
+    defaultValues: initialValues,
     shouldFocusError: false,
   });
+
+  // Rows are not registered with react-hook-form (see field-row.tsx): they write through setValue, and like
+  // its default reValidateMode ("onChange") a change re-validates its field once the form has been submitted.
+  const submitted = useRef(false);
+  const { setValue } = form;
+  const store = useMemo<FieldStore>(() => {
+    // What the rows last wrote, so a row mounted later (a section opened) shows the current value.
+    const current: Values = { ...initialValues };
+    return {
+      read: (name) => current[name],
+      write: (name, value) => {
+        current[name] = value;
+        setValue(name, value, { shouldValidate: submitted.current, shouldDirty: true });
+      },
+    };
+  }, [initialValues, setValue]);
 
   const setSection = useCallback((layer: number, open: boolean) => {
     setExpanded((prev) => {
@@ -118,12 +135,12 @@ export function BlueprintForm(props: BlueprintFormProps) {
     [model, formId, setSection, form],
   );
 
-  const { control } = form;
   const renderField = useCallback(
-    (field: FormField) => (
+    (field: FormField, error: unknown) => (
       <FieldRow
         key={field.name}
-        control={control}
+        store={store}
+        error={error}
         field={field}
         formId={formId}
         languages={model.languages}
@@ -132,10 +149,10 @@ export function BlueprintForm(props: BlueprintFormProps) {
         sourceSearch={sourceSearch}
       />
     ),
-    [control, formId, model.languages, disabled, readOnly, sourceSearch],
+    [store, formId, model.languages, disabled, readOnly, sourceSearch],
   );
 
-  const submit = form.handleSubmit(async (values) => {
+  const validateAndSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       await onSubmit(values);
@@ -145,6 +162,10 @@ export function BlueprintForm(props: BlueprintFormProps) {
       focusFirstError({});
     }
   }, focusFirstError);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    submitted.current = true;
+    return validateAndSubmit(event);
+  };
 
   return (
     <form id={`${formId}-form`} onSubmit={submit} noValidate className="flex w-full max-w-3xl flex-col gap-5" aria-label={model.label || model.blueprint}>
