@@ -9,7 +9,9 @@
  * frame after React's update, p50/p95). Chromium runs without vsync and frame
  * rate limit, so a frame follows the work at once instead of waiting for the
  * next 60 Hz tick (which alone would add up to 16.7 ms to every keystroke).
+ * Then prints the documents pages' first-load JavaScript from the last build.
  */
+import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -42,7 +44,8 @@ async function bundle(dir: string): Promise<void> {
     format: "esm",
     minify: true,
     target: "es2022",
-    define: { "process.env.NODE_ENV": '"production"' },
+    // next/link (the form's Button can be a link) reads process.env.__NEXT_* at load; Next defines them, a plain bundle must too.
+    define: { "process.env.NODE_ENV": '"production"', "process.env": "{}" },
     logLevel: "error",
     tsconfig: path.join(root, "tsconfig.json"),
   });
@@ -79,6 +82,22 @@ function serve(dir: string) {
 }
 
 type Series = Record<Kind, number[]>;
+
+/** The documents pages' first-load JavaScript, from the last `next build` (scripts/size.mjs), or why it cannot be said. */
+function documentsFirstLoad(): Promise<string[]> {
+  return new Promise((resolve) => {
+    // size.mjs exits 1 when a route is over budget and still prints its JSON; 2 means no build.
+    execFile(process.execPath, [path.join(root, "scripts/size.mjs"), "--json"], { cwd: root }, (_err, stdout) => {
+      try {
+        const { budgetKB, routes } = JSON.parse(stdout) as { budgetKB: number; routes: { route: string; kB: number }[] };
+        const docs = routes.filter((r) => r.route.includes("/docs/"));
+        resolve(docs.map((r) => `  ${r.route}: ${r.kB.toFixed(1)} kB gzip (budget ${budgetKB} kB: ${r.kB <= budgetKB ? "met" : "NOT met"})`));
+      } catch {
+        resolve(["  (no build found: run `npx next build` first to print them)"]);
+      }
+    });
+  });
+}
 
 async function mountTimes(page: Page): Promise<{ times: Series; render: Series; complete: Series }> {
   const times: Series = { ours: [], rjsf: [] };
@@ -156,6 +175,8 @@ async function main() {
     console.log(`Keystroke p95:                  ours ${fmt(p95.ours)}   rjsf ${fmt(p95.rjsf)}   rjsf/ours ${ratio(p95.rjsf, p95.ours)}  (goal ours ≤ 16 ms: ${p95.ours <= 16 ? "met" : "NOT met"})`);
     console.log(`  keydown to input handled, p95:  ours ${fmt(quantile(keys.ours.handled, 0.95))}   rjsf ${fmt(quantile(keys.rjsf.handled, 0.95))}`);
     console.log(`Keystroke p95 after a failed submit (ours re-validates on change): ${fmt(quantile(oursRevalidating.paint, 0.95))}`);
+    console.log("\nFirst-load JavaScript of the documents pages (last build):");
+    for (const line of await documentsFirstLoad()) console.log(line);
     const [load] = loadavg();
     console.log(`\n(1-minute load average ${load?.toFixed(1)} on ${cpus().length} CPUs: other processes inflate the tails.)`);
   } finally {

@@ -3,7 +3,6 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { Tab, TabList, TabPanel, Tabs } from "react-aria-components/Tabs";
 import { Alert } from "@/components/ui/alert";
 import { exportBlueprintText } from "@/lib/blueprints/json-text";
 import { CopyButton } from "@/components/provisioning/copy-button";
@@ -13,6 +12,7 @@ import { blueprintHref, blueprintsHref, irnOf } from "@/components/blueprints/li
 import { useBlueprintVersion, useLanguages, useVersions } from "@/components/blueprints/queries";
 import { StatusPill } from "@/components/blueprints/status-pill";
 import { VersionActions } from "@/components/blueprints/version-actions";
+import { ViewTabs } from "@/components/blueprints/view-tabs";
 
 // The form renderer loads when its tab is first shown, not with the page.
 const LivePreview = dynamic(() => import("@/components/blueprints/editor/live-preview").then((m) => m.LivePreview), {
@@ -26,7 +26,7 @@ const ChangesPanel = dynamic(() => import("@/components/blueprints/changes-panel
 });
 
 const tabClass =
-  "cursor-pointer rounded-t-md px-3 py-2 text-sm outline-none data-[selected]:border-b-2 data-[selected]:border-blue-700 data-[selected]:font-semibold data-[focus-visible]:ring-2 data-[focus-visible]:ring-blue-600 dark:data-[selected]:border-blue-300";
+  "cursor-pointer rounded-t-md px-3 py-2 text-sm outline-none aria-selected:border-b-2 aria-selected:border-blue-700 aria-selected:font-semibold focus-visible:ring-2 focus-visible:ring-blue-600 dark:aria-selected:border-blue-300";
 
 /** One blueprint: pick a version, see it as a field table, as JSON, as its form, and its changes. */
 export function BlueprintPage({ env, handle, name }: { env: string; handle: string; name: string }) {
@@ -73,31 +73,37 @@ export function BlueprintPage({ env, handle, name }: { env: string; handle: stri
           </Alert>
         </div>
       ) : null}
-      <Tabs className="mt-6">
-        <TabList aria-label="Views of this version" className="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-700">
-          <Tab id="fields" className={tabClass}>Field table</Tab>
-          <Tab id="json" className={tabClass}>JSON</Tab>
-          <Tab id="form" className={tabClass}>Rendered form</Tab>
-          <Tab id="changes" className={tabClass}>Changes and impact</Tab>
-        </TabList>
-        <TabPanel id="fields" className="pt-4">
-          <FieldTable document={bp.document} />
-        </TabPanel>
-        <TabPanel id="json" className="flex flex-col gap-2 pt-4">
-          <div>
-            <CopyButton text={exportBlueprintText(bp.document)} label="Copy JSON" />
-          </div>
-          <pre className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-slate-50 p-4 text-xs dark:border-slate-700 dark:bg-slate-900" tabIndex={0} aria-label="Blueprint JSON">
-            {exportBlueprintText(bp.document)}
-          </pre>
-        </TabPanel>
-        <TabPanel id="form" className="pt-4">
-          <LivePreview document={bp.document} languages={languages} />
-        </TabPanel>
-        <TabPanel id="changes" className="pt-4">
-          <ChangesPanel key={bp.version} env={env} irn={irn} version={bp.version} versions={versions.data} />
-        </TabPanel>
-      </Tabs>
+      <ViewTabs
+        className="mt-6"
+        label="Views of this version"
+        tabListClassName="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-700"
+        tabClassName={tabClass}
+        tabs={[
+          { id: "fields", label: "Field table", panelClassName: "pt-4", panel: <FieldTable document={bp.document} /> },
+          {
+            id: "json",
+            label: "JSON",
+            panelClassName: "flex flex-col gap-2 pt-4",
+            panel: (
+              <>
+                <div>
+                  <CopyButton text={exportBlueprintText(bp.document)} label="Copy JSON" />
+                </div>
+                <pre className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-slate-50 p-4 text-xs dark:border-slate-700 dark:bg-slate-900" tabIndex={0} aria-label="Blueprint JSON">
+                  {exportBlueprintText(bp.document)}
+                </pre>
+              </>
+            ),
+          },
+          { id: "form", label: "Rendered form", panelClassName: "pt-4", panel: <LivePreview document={bp.document} languages={languages} /> },
+          {
+            id: "changes",
+            label: "Changes and impact",
+            panelClassName: "pt-4",
+            panel: <ChangesPanel key={bp.version} env={env} irn={irn} version={bp.version} versions={versions.data} />,
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { FormField, FormModel } from "@/lib/blueprints/form-model";
-import { parseBlueprint } from "@/lib/blueprints/types";
+import { readBlueprint } from "@/lib/blueprints/blueprint-shape";
 import { buildFormModel } from "@/lib/blueprints/form-model";
+import type { DocumentView } from "@/lib/documents/schema";
 
 /** Short text of a stored value for tables and comparisons (a multilingual value in its first filled language); always text, never markup. */
 export function displayValue(field: Pick<FormField, "valueType" | "multilingual" | "options">, value: unknown, languages: string[]): string {
@@ -23,8 +24,20 @@ export function displayValue(field: Pick<FormField, "valueType" | "multilingual"
 
 /** The model of a blueprint document from the API, or null when it cannot be read. */
 export function modelFromDocument(document: Record<string, unknown>, languages: string[]): FormModel | null {
-  const parsed = parseBlueprint(document);
-  return parsed.success ? buildFormModel(parsed.data, { languages }) : null;
+  // A plain shape check, not the zod schema: these pages would otherwise load zod for nothing (the server validated the blueprint).
+  const blueprint = readBlueprint(document);
+  return blueprint ? buildFormModel(blueprint, { languages }) : null;
+}
+
+/** A document as the API returns it (the current version in a 409's details), checked without zod for the same reason. */
+export function asDocumentView(value: unknown): DocumentView | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const v = value as Record<string, unknown>;
+  const strings = ["id", "portfolio", "blueprint", "blueprintIrn", "blueprintVersion", "path", "createdAt", "createdBy", "updatedAt", "updatedBy"];
+  if (!strings.every((key) => typeof v[key] === "string")) return null;
+  if (typeof v.revision !== "number" || !Number.isInteger(v.revision)) return null;
+  if (typeof v.values !== "object" || v.values === null || Array.isArray(v.values)) return null;
+  return value as DocumentView;
 }
 
 /** The columns a list shows: the first few fields of the main section. */

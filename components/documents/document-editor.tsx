@@ -10,7 +10,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConflictPanel } from "@/components/documents/conflict-panel";
-import { modelFromDocument } from "@/components/documents/display";
+import { asDocumentView, modelFromDocument } from "@/components/documents/display";
 import {
   documentsHref,
   sourceSearchFor,
@@ -24,7 +24,7 @@ import {
 import type { DocumentValues } from "@/lib/blueprints/document-schema";
 import { defaultValues } from "@/lib/blueprints/form-values";
 import type { JsonValue } from "@/lib/blueprints/types";
-import { documentSchema, type DocumentView } from "@/lib/documents/schema";
+import type { DocumentView } from "@/lib/documents/schema";
 import { ApiError } from "@/lib/http/client";
 
 // The renderer (react-hook-form, widgets, React Aria) loads after the page, keeping first-load JS small.
@@ -106,9 +106,9 @@ export function EditDocument({ docId, ...ref }: DocsRef & { docId: string }) {
       setPath(null);
       setSaved(true);
     } catch (err) {
-      const current = err instanceof ApiError && err.status === 409 ? documentSchema.safeParse(err.details?.current) : null;
-      if (current?.success) {
-        setConflict({ mine: values, theirs: current.data });
+      const current = err instanceof ApiError && err.status === 409 ? asDocumentView(err.details?.current) : null;
+      if (current) {
+        setConflict({ mine: values, theirs: current });
         return;
       }
       throw err;

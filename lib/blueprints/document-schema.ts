@@ -3,7 +3,7 @@ import { DATE_RE, DATETIME_RE } from "@/lib/blueprints/coerce";
 import { buildFormModel, type FormField, type FormModel, type FormModelOptions } from "@/lib/blueprints/form-model";
 import { jsonValueSchema, type Blueprint, type JsonValue } from "@/lib/blueprints/types";
 import { isEmptyItem } from "@/lib/blueprints/form-values";
-import { jsonErrorMessage } from "@/lib/blueprints/json-error";
+import { describeJsonError, parseJsonText } from "@/lib/blueprints/json-text";
 
 /**
  * The one zod schema of a blueprint's documents. The browser validates form
@@ -35,12 +35,12 @@ const jsonStructure = z.union([z.array(jsonValueSchema), z.record(z.string(), js
 const jsonItem = z.unknown().transform((input, ctx): JsonValue => {
   let value: unknown = input;
   if (typeof input === "string") {
-    try {
-      value = JSON.parse(input);
-    } catch {
-      ctx.addIssue({ code: "custom", message: jsonErrorMessage(input) });
+    const parsed = parseJsonText(input);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: describeJsonError(parsed.error) });
       return z.NEVER;
     }
+    value = parsed.value;
   }
   const parsed = jsonStructure.safeParse(value);
   if (!parsed.success) {

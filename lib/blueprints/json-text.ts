@@ -1,5 +1,6 @@
 /**
- * Blueprint JSON in and out, as text. Isomorphic and pure.
+ * JSON in and out, as text: blueprint imports and exports, and the JSON
+ * widget's inline errors (the document schema's too). Isomorphic and pure.
  *
  * Parsing: JSON.parse builds the value, but engines disagree on where they
  * say a syntax error is (Node 20 and Safari give no position at all), so a
@@ -181,6 +182,17 @@ export function parseJsonText(text: string): ParsedJson {
     return { ok: false, error: { message: err.message, line, column, offset: err.offset } };
   }
   return { ok: true, value: JSON.parse(source) as JsonValue };
+}
+
+/** A syntax error as one line of text: "Invalid JSON at line 3, column 3: Expected ...". */
+export function describeJsonError({ line, column, message }: JsonSyntaxError): string {
+  return `Invalid JSON at line ${line}, column ${column}: ${message}`;
+}
+
+/** The message for JSON text that does not parse, or null when it parses. */
+export function jsonTextError(text: string): string | null {
+  const parsed = parseJsonText(text);
+  return parsed.ok ? null : describeJsonError(parsed.error);
 }
 
 const LEADING_KEYS = ["irn", "version"];

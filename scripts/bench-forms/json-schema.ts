@@ -48,10 +48,12 @@ function fieldSchema(field: FormField, languages: string[]): { schema: RJSFSchem
       ? { schema: { type: "array", title: field.label, items: item.schema, uniqueItems: true } as RJSFSchema, ui: { "ui:widget": "checkboxes" } }
       : { schema: { type: "array", title: field.label, items: item.schema } as RJSFSchema, ui: { items: item.ui } }
     : item;
-  const described = { ...shaped.schema, description: field.hint || undefined };
+  // The blueprint's default too (the bench's lists start with two values), so both forms start with the same inputs.
+  const defaults = field.defaultValue !== undefined && field.valueType !== "json" ? { default: field.defaultValue } : {};
+  const described = { ...shaped.schema, description: field.hint || undefined, ...defaults };
   if (!field.multilingual) return { schema: described, ui: shaped.ui };
   return {
-    schema: { type: "object", title: field.label, description: field.hint || undefined, properties: Object.fromEntries(languages.map((lang) => [lang, { ...shaped.schema, title: lang }])) },
+    schema: { type: "object", title: field.label, description: field.hint || undefined, ...defaults, properties: Object.fromEntries(languages.map((lang) => [lang, { ...shaped.schema, title: lang }])) },
     ui: Object.fromEntries(languages.map((lang) => [lang, shaped.ui])),
   };
 }

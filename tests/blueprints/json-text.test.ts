@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exportBlueprintText, parseJsonText, positionOf, type JsonObject } from "@/lib/blueprints/json-text";
+import { describeJsonError, exportBlueprintText, jsonTextError, parseJsonText, positionOf, type JsonObject } from "@/lib/blueprints/json-text";
 import { SEED_FILES, seed, seedText } from "./seed-files";
 
 function errorOf(text: string) {
@@ -60,5 +60,36 @@ describe("blueprint JSON import and export", () => {
   it("counts lines and columns from 1", () => {
     expect(positionOf("ab\ncd", 0)).toEqual({ line: 1, column: 1 });
     expect(positionOf("ab\ncd", 4)).toEqual({ line: 2, column: 2 });
+  });
+});
+
+/** Cases the JSON widget's former scanner was tested on: each must fail JSON.parse and be placed where it breaks. */
+describe("JSON syntax errors for the form's JSON widget and the document schema", () => {
+  it.each([
+    ['{"a": }', 1, 7],
+    ['{\n  "a": 1,\n  oops\n}', 3, 3],
+    ["[1, 2,]", 1, 7],
+    ['{"a": 1} x', 1, 10],
+    ["", 1, 1],
+    ['{"a": "line\nbreak"}', 1, 12],
+    ["[01]", 1, 3],
+    ['"\\x"', 1, 2],
+    ["{'a': 1}", 1, 2],
+    ["[1 2]", 1, 4],
+    ["tru", 1, 4],
+    ['"\\u12G4"', 1, 2],
+  ])("%j breaks at line %i, column %i", (text, line, column) => {
+    expect(() => JSON.parse(text)).toThrow();
+    expect(errorOf(text)).toMatchObject({ line, column });
+  });
+
+  it.each(['{"a": [1, -2.5e3, true, false, null, "\\u00e9\\n"]}', " [ ] ", '"x"', "0"])("accepts valid JSON %j", (text) => {
+    expect(() => JSON.parse(text)).not.toThrow();
+    expect(jsonTextError(text)).toBeNull();
+  });
+
+  it("words the message with the position and the reason", () => {
+    expect(jsonTextError("{\n  oops\n}")).toBe('Invalid JSON at line 2, column 3: Expected a property name in double quotes but found "o".');
+    expect(describeJsonError({ line: 4, column: 1, offset: 9, message: "Why." })).toBe("Invalid JSON at line 4, column 1: Why.");
   });
 });

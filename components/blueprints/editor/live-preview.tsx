@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import type { JsonObject } from "@/lib/blueprints/json-text";
 import type { DocumentValues } from "@/lib/blueprints/document-schema";
 import { buildFormModel } from "@/lib/blueprints/form-model";
-import { parseBlueprint } from "@/lib/blueprints/types";
+import { readBlueprint } from "@/lib/blueprints/blueprint-shape";
 import { BlueprintForm } from "@/components/blueprints/form/blueprint-form";
 
 /**
@@ -16,8 +16,8 @@ import { BlueprintForm } from "@/components/blueprints/form/blueprint-form";
 export function LivePreview({ document, languages = DEFAULT_LANGUAGES }: { document: JsonObject; languages?: string[] }) {
   const model = useMemo(() => {
     // A blueprint still being named renders all the same.
-    const parsed = parseBlueprint({ ...document, irn: document.irn || "irn:blueprint:new:new", name: document.name || "new", label: document.label ?? "" });
-    return parsed.success ? buildFormModel(parsed.data, { languages }) : null;
+    const blueprint = readBlueprint({ ...document, irn: document.irn || "irn:blueprint:new:new", name: document.name || "new", label: document.label ?? "" });
+    return blueprint ? buildFormModel(blueprint, { languages }) : null;
   }, [document, languages]);
   // The form keeps its values while the blueprint is edited only if its fields stay the same; a new shape starts afresh.
   const shape = useMemo(() => JSON.stringify(document.fields ?? null), [document.fields]);

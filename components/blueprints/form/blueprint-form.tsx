@@ -1,15 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useCallback, useId, useMemo, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { flushSync } from "react-dom";
 import { useForm, useFormState, type Control, type FieldErrors, type Resolver } from "react-hook-form";
-import { FieldRow } from "@/components/blueprints/form/field-row";
+import { FieldRow, type FieldStore } from "@/components/blueprints/form/field-row";
 import { FormSection } from "@/components/blueprints/form/form-section";
 import { applyDocumentErrors } from "@/components/blueprints/form/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { buildDocumentSchema, type DocumentValues } from "@/lib/blueprints/document-schema";
+import type { DocumentValues } from "@/lib/blueprints/document-schema";
 import { buildFormModel, type FormField, type FormModel } from "@/lib/blueprints/form-model";
 import { defaultValues as blueprintDefaults, type FormValues } from "@/lib/blueprints/form-values";
 import type { SourceSearch } from "@/lib/blueprints/source";
@@ -31,6 +30,13 @@ export type BlueprintFormProps = ({ model: FormModel } | { blueprint: Blueprint;
 };
 
 type Values = Record<string, unknown>;
+
+/**
+ * zod and the document schema are a third of the form's JavaScript and are
+ * needed only to validate, so they load after first paint (pages that only
+ * show documents never load them).
+ */
+const loadResolverModule = () => import("@/components/blueprints/form/document-resolver");
 
 function SubmitButton({ control, label, disabled }: { control: Control<Values>; label: string; disabled: boolean }) {
   const { isSubmitting } = useFormState({ control });
@@ -57,24 +63,52 @@ export function BlueprintForm(props: BlueprintFormProps) {
   const model = useMemo(() => given ?? buildFormModel(blueprint ?? emptyBlueprint, { languages: languages ?? ["en"] }), [given, blueprint, languages]);
   // Built on first validation, not at mount: a long blueprint's schema costs tens of milliseconds to build.
   const resolver = useMemo(() => {
-    let built: Resolver<Values, unknown, DocumentValues> | null = null;
-    const lazy: Resolver<Values, unknown, DocumentValues> = (values, context, options) => {
-      built ??= zodResolver(buildDocumentSchema(model, { languages: model.languages }));
-      return built(values, context, options);
+    let built: Promise<Resolver<Values, unknown, DocumentValues>> | null = null;
+    const lazy: Resolver<Values, unknown, DocumentValues> = async (values, context, options) => {
+      built ??= loadResolverModule().then(
+        (m) => m.documentResolver(model),
+        (err: unknown) => {
+          built = null; // a failed download is tried again on the next validation
+          throw err;
+        },
+      );
+      return (await built)(values, context, options);
     };
     return lazy;
   }, [model]);
+  // Fetch the schema code once the form is on screen, so the first submit does not wait for it.
+  useEffect(() => {
+    const timer = setTimeout(() => void loadResolverModule().catch(() => undefined), 0);
+    return () => clearTimeout(timer);
+  }, []);
   const formId = useId();
   const readOnly = useMemo(() => new Set(readOnlyFields ?? []), [readOnlyFields]);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
   const [formError, setFormError] = useState<string | null>(null);
   const [renderAll, setRenderAll] = useState(false);
 
+  const [initialValues] = useState<Values>(() => props.defaultValues ?? blueprintDefaults(model));
   const form = useForm<Values, unknown, DocumentValues>({
     resolver,
-    defaultValues: props.defaultValues ?? blueprintDefaults(model),
+    defaultValues: initialValues,
     shouldFocusError: false,
   });
+
+  // Rows are not registered with react-hook-form (see field-row.tsx): they write through setValue, and like
+  // its default reValidateMode ("onChange") a change re-validates its field once the form has been submitted.
+  const submitted = useRef(false);
+  const { setValue } = form;
+  const store = useMemo<FieldStore>(() => {
+    // What the rows last wrote, so a row mounted later (a section opened) shows the current value.
+    const current: Values = { ...initialValues };
+    return {
+      read: (name) => current[name],
+      write: (name, value) => {
+        current[name] = value;
+        setValue(name, value, { shouldValidate: submitted.current, shouldDirty: true });
+      },
+    };
+  }, [initialValues, setValue]);
 
   const setSection = useCallback((layer: number, open: boolean) => {
     setExpanded((prev) => {
@@ -101,12 +135,12 @@ export function BlueprintForm(props: BlueprintFormProps) {
     [model, formId, setSection, form],
   );
 
-  const { control } = form;
   const renderField = useCallback(
-    (field: FormField) => (
+    (field: FormField, error: unknown) => (
       <FieldRow
         key={field.name}
-        control={control}
+        store={store}
+        error={error}
         field={field}
         formId={formId}
         languages={model.languages}
@@ -115,10 +149,10 @@ export function BlueprintForm(props: BlueprintFormProps) {
         sourceSearch={sourceSearch}
       />
     ),
-    [control, formId, model.languages, disabled, readOnly, sourceSearch],
+    [store, formId, model.languages, disabled, readOnly, sourceSearch],
   );
 
-  const submit = form.handleSubmit(async (values) => {
+  const validateAndSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       await onSubmit(values);
@@ -128,6 +162,10 @@ export function BlueprintForm(props: BlueprintFormProps) {
       focusFirstError({});
     }
   }, focusFirstError);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    submitted.current = true;
+    return validateAndSubmit(event);
+  };
 
   return (
     <form id={`${formId}-form`} onSubmit={submit} noValidate className="flex w-full max-w-3xl flex-col gap-5" aria-label={model.label || model.blueprint}>

@@ -1,7 +1,6 @@
 "use client";
 
-import { memo } from "react";
-import { useController, type Control } from "react-hook-form";
+import { memo, useCallback, useState } from "react";
 import { allMessages, ownMessage, subError } from "@/components/blueprints/form/field-errors";
 import { FieldShell, fieldIds } from "@/components/blueprints/form/field-shell";
 import { LanguageValues } from "@/components/blueprints/form/language-values";
@@ -13,9 +12,21 @@ import type { FormField } from "@/lib/blueprints/form-model";
 import type { ItemFormValue, ShapedFormValue } from "@/lib/blueprints/form-values";
 import type { SourceSearch } from "@/lib/blueprints/source";
 
+/**
+ * How a row reads and writes its value in the form (see blueprint-form.tsx):
+ * `read` gives the current value when the row mounts, `write` records a change
+ * in react-hook-form (which re-validates it once the form has been submitted).
+ */
+export type FieldStore = {
+  read: (name: string) => unknown;
+  write: (name: string, value: unknown) => void;
+};
+
 export type FieldRowProps = {
-  control: Control<Record<string, unknown>>;
+  store: FieldStore;
   field: FormField;
+  /** The field's error subtree from react-hook-form (its section passes it down). */
+  error: unknown;
   formId: string;
   languages: string[];
   disabled: boolean;
@@ -40,19 +51,34 @@ function asLanguageMap(value: unknown): Record<string, ShapedFormValue> {
   return Object.fromEntries(Object.entries(value).map(([lang, v]) => [lang, Array.isArray(v) ? asList(v) : asItem(v)]));
 }
 
+// Validation runs on submit, then on change; leaving a field changes nothing.
+const noop = () => undefined;
+
 function emptyItem(field: FormField): ItemFormValue {
   if (field.valueType === "boolean") return false;
   return field.valueType === "geo" ? { lat: "", lon: "" } : "";
 }
 
 /**
- * One field, subscribed to its own value and error only (useController), and
- * memoised: a keystroke re-renders this row and nothing else.
+ * One field, memoised: a keystroke re-renders this row and nothing else. The
+ * row holds what its inputs show in local state (it is the only writer of its
+ * field) and hands every change to the form; its error comes from its
+ * section's one subscription. No per-row react-hook-form hook (useController
+ * registers, watches and subscribes each field: most of the cost of mounting a
+ * long form), so a row costs little more than its inputs.
  */
-export const FieldRow = memo(function FieldRow({ control, field, formId, languages, disabled, readOnly, sourceSearch }: FieldRowProps) {
-  const { field: input, fieldState } = useController({ control, name: field.name });
+export const FieldRow = memo(function FieldRow({ store, error, field, formId, languages, disabled, readOnly, sourceSearch }: FieldRowProps) {
+  const name = field.name;
+  const [value, setValue] = useState(() => store.read(name));
+  const onChange = useCallback(
+    (next: unknown) => {
+      setValue(next);
+      store.write(name, next);
+    },
+    [store, name],
+  );
+  const input = { value, onChange, onBlur: noop };
   const ids = fieldIds(formId, field.name);
-  const error: unknown = fieldState.error;
   const simple = !field.multiple && !field.multilingual;
   // Item and language errors are shown beside their input; the row shows the field's own (and geo's lat/lon ones).
   const message = simple ? allMessages(error).join(". ") || undefined : ownMessage(error);

@@ -8,12 +8,8 @@ export function fieldIds(formId: string, name: string) {
   return { id, label: `${id}-label`, hint: `${id}-hint`, error: `${id}-error` };
 }
 
-/**
- * content-visibility: the browser skips style, layout and paint of rows
- * outside the viewport until they scroll near it, which is most of the cost
- * of mounting a long form; they stay in the accessibility tree and focusable.
- */
-const rowClass = "flex min-w-0 flex-col [content-visibility:auto] [contain-intrinsic-size:auto_4.5rem]";
+// Rows are grouped in blocks that the browser may skip while off screen: see form-section.tsx.
+const rowClass = "flex min-w-0 flex-col";
 
 /**
  * Label (or legend, for fields made of several inputs), required mark, hint,
@@ -75,12 +71,19 @@ export function FieldShell({
   }
   return (
     <div className={`${rowClass} gap-1`} data-field={field.name}>
-      <div className={labelClass}>
-        <label id={ids.label} htmlFor={ids.id}>
+      {/* The required mark stays outside the label, so it is no part of the input's name (aria-required says it). */}
+      {field.required ? (
+        <div className={labelClass}>
+          <label id={ids.label} htmlFor={ids.id}>
+            {field.label}
+          </label>
+          <span aria-hidden className="text-red-700 dark:text-red-400"> *</span>
+        </div>
+      ) : (
+        <label id={ids.label} htmlFor={ids.id} className={labelClass}>
           {field.label}
         </label>
-        {field.required ? <span aria-hidden className="text-red-700 dark:text-red-400"> *</span> : null}
-      </div>
+      )}
       {body}
     </div>
   );

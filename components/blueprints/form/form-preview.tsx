@@ -1,14 +1,20 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
-import { Tab, TabList, TabPanel, Tabs } from "react-aria-components";
-import { BlueprintForm } from "@/components/blueprints/form/blueprint-form";
 import { demoSourceSearch } from "@/components/blueprints/form/demo-source";
+import { ViewTabs } from "@/components/blueprints/view-tabs";
 import type { DocumentValues } from "@/lib/blueprints/document-schema";
 import { buildFormModel } from "@/lib/blueprints/form-model";
 import type { Blueprint } from "@/lib/blueprints/types";
 
 const LANGUAGES = ["en", "fr", "de"];
+
+// As on the documents pages: the renderer (react-hook-form, widgets, React Aria's disclosure) loads after the page.
+const BlueprintForm = dynamic(() => import("@/components/blueprints/form/blueprint-form").then((m) => m.BlueprintForm), {
+  ssr: false,
+  loading: () => <p role="status">Loading the form…</p>,
+});
 
 function PreviewPanel({ blueprint }: { blueprint: Blueprint }) {
   const model = useMemo(() => buildFormModel(blueprint, { languages: LANGUAGES }), [blueprint]);
@@ -43,23 +49,12 @@ function PreviewPanel({ blueprint }: { blueprint: Blueprint }) {
 /** Dev and test page: the seed blueprints and generated ones, rendered by the form renderer. */
 export function FormPreview({ blueprints }: { blueprints: Blueprint[] }) {
   return (
-    <Tabs className="flex flex-col gap-4">
-      <TabList aria-label="Blueprint" className="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-700">
-        {blueprints.map((b) => (
-          <Tab
-            key={b.name}
-            id={b.name}
-            className="cursor-pointer rounded-t px-3 py-2 text-sm text-slate-700 outline-none data-focus-visible:ring-2 data-focus-visible:ring-blue-500 data-selected:bg-slate-900 data-selected:text-white dark:text-slate-300 dark:data-selected:bg-slate-100 dark:data-selected:text-slate-900"
-          >
-            {b.label}
-          </Tab>
-        ))}
-      </TabList>
-      {blueprints.map((b) => (
-        <TabPanel key={b.name} id={b.name}>
-          <PreviewPanel blueprint={b} />
-        </TabPanel>
-      ))}
-    </Tabs>
+    <ViewTabs
+      className="flex flex-col gap-4"
+      label="Blueprint"
+      tabListClassName="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-700"
+      tabClassName="cursor-pointer rounded-t px-3 py-2 text-sm text-slate-700 outline-none focus-visible:ring-2 focus-visible:ring-blue-500 aria-selected:bg-slate-900 aria-selected:text-white dark:text-slate-300 dark:aria-selected:bg-slate-100 dark:aria-selected:text-slate-900"
+      tabs={blueprints.map((b) => ({ id: b.name, label: b.label, panel: <PreviewPanel blueprint={b} /> }))}
+    />
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from "react";
+import { memo, useEffect, useMemo, useState, type ReactNode } from "react";
 // Per-component entry points: importing the package root would pull the whole library into this chunk.
 import { Button } from "react-aria-components/Button";
 import { Disclosure, DisclosurePanel } from "react-aria-components/Disclosure";
@@ -13,14 +13,25 @@ import type { FormField, FormSection as Section } from "@/lib/blueprints/form-mo
  * disclosures (a heading with a button, aria-expanded) that open themselves
  * when one of their fields holds an error, after a submit or a server answer.
  *
- * Mounting hundreds of fields at once is what makes long forms slow to
- * appear, so a closed section renders no fields (their values live in the
- * form state, not in the inputs), and a long open one renders its first
- * FIRST_ROWS fields at once and the rest in background chunks right after.
- * `renderAll` (set when a submit needs every field) skips the chunking.
+ * Mounting long forms fast (npm run bench:forms):
+ * - a closed section renders no fields (their values live in the form state,
+ *   not in the inputs);
+ * - rows come in blocks of BLOCK_ROWS with content-visibility: auto, so the
+ *   browser skips style, layout and paint of blocks off screen until they
+ *   scroll near (they stay in the DOM, the accessibility tree and the tab
+ *   order). Per block rather than per row: each skippable element is tracked
+ *   and reported on by the browser, and per row that cost more than it saved;
+ * - a very long section renders FIRST_ROWS at once and the rest in chunks of
+ *   MORE_ROWS, each once the previous one is painted. Ordinary updates, not
+ *   transitions: a transition yields every few milliseconds and, on a busy
+ *   machine, took several times longer to finish. Up to FIRST_ROWS fields
+ *   (the bench's 300 included) render in one go, which measured faster than
+ *   painting a first screen and the rest after. `renderAll` (set when a
+ *   submit needs every field) skips the chunking.
  */
-const FIRST_ROWS = 40;
-const MORE_ROWS = 260;
+const FIRST_ROWS = 400;
+const MORE_ROWS = 400;
+const BLOCK_ROWS = 10;
 export const FormSection = memo(function FormSection({
   section, control, expanded, onExpandedChange, renderField, renderAll,
 }: {
@@ -28,20 +39,35 @@ export const FormSection = memo(function FormSection({
   control: Control<Record<string, unknown>>;
   expanded: boolean;
   onExpandedChange: (layer: number, expanded: boolean) => void;
-  renderField: (field: FormField) => ReactNode;
+  /** A row, given its error subtree (rows have no subscription of their own). */
+  renderField: (field: FormField, error: unknown) => ReactNode;
   renderAll: boolean;
 }) {
   const total = section.fields.length;
   const [rows, setRows] = useState(() => Math.min(total, FIRST_ROWS));
   useEffect(() => {
     if (renderAll || rows >= total) return;
-    const timer = setTimeout(() => startTransition(() => setRows((n) => Math.min(total, n + MORE_ROWS))), 0);
-    return () => clearTimeout(timer);
+    // rAF runs just before the next paint; a task queued from it runs just after.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setRows((n) => Math.min(total, n + MORE_ROWS)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [rows, total, renderAll]);
-  const children = (renderAll ? section.fields : section.fields.slice(0, rows)).map(renderField);
-
   const names = useMemo(() => section.fields.map((f) => f.name), [section.fields]);
+  // The section's one subscription: errors of its fields (and submits), handed to the rows.
   const { errors, submitCount } = useFormState({ control, name: names });
+  const rendered = (renderAll ? section.fields : section.fields.slice(0, rows)).map((field) => renderField(field, errors[field.name]));
+  const children = Array.from({ length: Math.ceil(rendered.length / BLOCK_ROWS) }, (_, i) => (
+    // The intrinsic size is a first guess for a block never shown; `auto` keeps its real size once it has been.
+    <div key={i} className="flex flex-col gap-5 [content-visibility:auto] [contain-intrinsic-size:auto_45rem]">
+      {rendered.slice(i * BLOCK_ROWS, (i + 1) * BLOCK_ROWS)}
+    </div>
+  ));
+
   const errorCount = names.filter((name) => errors[name] !== undefined).length;
   const hasError = errorCount > 0;
 

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { errorText, inputClass } from "@/components/blueprints/form/styles";
 import { asText, type WidgetProps } from "@/components/blueprints/form/widgets/types";
-import { jsonErrorMessage } from "@/lib/blueprints/json-error";
+import { jsonTextError } from "@/lib/blueprints/json-text";
 
 /**
  * JSON edited as text, with the parse error shown inline while typing (the
@@ -11,15 +11,7 @@ import { jsonErrorMessage } from "@/lib/blueprints/json-error";
  */
 export function JsonInput({ id, value, onChange, onBlur, invalid, describedBy, ariaLabel, required, disabled, readOnly }: WidgetProps) {
   const text = asText(value);
-  const parseError = useMemo(() => {
-    if (text.trim() === "") return null;
-    try {
-      JSON.parse(text);
-      return null;
-    } catch {
-      return jsonErrorMessage(text);
-    }
-  }, [text]);
+  const parseError = useMemo(() => (text.trim() === "" ? null : jsonTextError(text)), [text]);
   const live = parseError && !invalid ? parseError : null;
   return (
     <div className="flex flex-col gap-1">
