@@ -53,3 +53,18 @@ test("teams and users: create, search by prefix, edit with the blueprint form, 4
   await expect(page.getByText("Saved. This is now version 3.")).toBeVisible();
   await expectAccessible(page);
 });
+
+test("a portfolio's page leads to the documents kept under its id", async ({ page }) => {
+  json.origin = e2e.baseUrl;
+  const made = await page.request.post("/api/environments/sandbox/entities", { headers: json, data: { type: "portfolio", name: `Folio ${tag}` } });
+  expect(made.status()).toBe(201);
+  const id = ((await made.json()) as { id: string }).id;
+  await page.goto(`/environments/sandbox/entities/portfolio/${id}`);
+  const docs = page.getByRole("region", { name: "Documents" });
+  const first = docs.getByRole("link").first();
+  await expect(first).toHaveAttribute("href", new RegExp(`^/environments/sandbox/portfolios/${id}/docs/[^/]+$`));
+  await first.click();
+  await expect(page).toHaveURL(new RegExp(`/portfolios/${id}/docs/`));
+  await expect(page.getByText(`portfolio ${id}`).first()).toBeVisible();
+});
+

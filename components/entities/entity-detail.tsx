@@ -9,6 +9,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PageHeader } from "@/components/ui/page-header";
 import { useEntity, useEntityAction, useUpdateEntity } from "@/components/entities/queries";
 import { MembersPanel } from "@/components/entities/members-panel";
+import { PortfolioDocuments } from "@/components/entities/portfolio-documents";
 import { card, link, muted } from "@/components/entities/styles";
 import { buildFormModel } from "@/lib/blueprints/form-model";
 import { defaultValues } from "@/lib/blueprints/form-values";
@@ -95,7 +96,10 @@ export function EntityDetail({ env, type, id, blueprint, blueprintSource, canMan
             }}
           />
         </section>
-        <MembersPanel env={env} entity={e} memberships={detail.data.memberships} canManage={canManage} />
+        <div className="flex min-w-0 flex-col gap-6">
+          <MembersPanel env={env} entity={e} memberships={detail.data.memberships} canManage={canManage} />
+          {e.type === "portfolio" ? <PortfolioDocuments env={env} portfolioId={e.id} /> : null}
+        </div>
       </div>
       <ConfirmDialog
         open={confirm !== null}
