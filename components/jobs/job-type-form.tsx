@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useState } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
+import seedJobsBlueprint from "@/blueprints/irma-schd-jobs.json";
 import { BlueprintForm } from "@/components/blueprints/form/blueprint-form";
 import { useDocumentBlueprint } from "@/components/documents/queries";
 import { Alert } from "@/components/ui/alert";
@@ -29,7 +30,13 @@ type Extras = Pick<JobTypeFormValues, (typeof EXTRA_FIELDS)[number]>;
 
 export function JobTypeForm({ env, defaultValues, onSubmit, submitLabel }: { env: string; defaultValues: JobTypeFormValues; onSubmit: (values: JobTypeInput) => Promise<void>; submitLabel: string }) {
   const blueprint = useDocumentBlueprint(env, JOBS_BLUEPRINT);
-  const model = useMemo(() => (blueprint.data ? jobTypeModel(blueprint.data.blueprint, blueprint.data.languages) : null), [blueprint.data]);
+  // An environment without a schd_jobs blueprint (not provisioned to step 8) gets the setup document's copy,
+  // which is what the server checks against then too (the console's rules).
+  const missing = blueprint.isError && blueprint.error instanceof ApiError && blueprint.error.status === 404;
+  const model = useMemo(
+    () => (blueprint.data ? jobTypeModel(blueprint.data.blueprint, blueprint.data.languages) : missing ? jobTypeModel(seedJobsBlueprint, ["en"]) : null),
+    [blueprint.data, missing],
+  );
   // The values the dialog opened with (a live refetch must not reset what is being typed).
   const [initial] = useState(defaultValues);
   const documentDefaults = useMemo(() => {
@@ -47,7 +54,7 @@ export function JobTypeForm({ env, defaultValues, onSubmit, submitLabel }: { env
   const schedule = useWatch({ control: extras.control, name: "schedule" });
 
   if (blueprint.isPending) return <p role="status">Loading the {JOBS_BLUEPRINT} blueprint…</p>;
-  if (blueprint.isError) return <Alert tone="error">The job types blueprint ({JOBS_BLUEPRINT}) of {env} could not be read: {blueprint.error.message}</Alert>;
+  if (blueprint.isError && !missing) return <Alert tone="error">The job types blueprint ({JOBS_BLUEPRINT}) of {env} could not be read: {blueprint.error.message}</Alert>;
   if (!model) return <Alert tone="error">The job types blueprint ({JOBS_BLUEPRINT}) of {env} is not readable; open it in the blueprint editor.</Alert>;
 
   return (

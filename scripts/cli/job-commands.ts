@@ -4,6 +4,7 @@ import { getEnvironment } from "@/lib/environments/read";
 import { SANDBOX_ENVIRONMENT } from "@/lib/environments/sandbox";
 import { updateEnvironment } from "@/lib/environments/write";
 import { executeRun } from "@/lib/jobs/dispatch";
+import { ensureSandboxAppFunction } from "@/lib/jobs/sandbox-function";
 import { getRun, listRuns } from "@/lib/jobs/runs-read";
 import { seedSandboxJobs } from "@/lib/jobs/sandbox-seed";
 import { runQuerySchema } from "@/lib/jobs/schema";
@@ -75,12 +76,15 @@ export function makeJobCommands(actor: () => string): Command[] {
       const appUrl = values["app-url"];
       if (!appUrl) throw ValidationError.forField("app-url", "Pass --app-url (the sample app's URL).");
       const env = await getEnvironment(SANDBOX_ENVIRONMENT);
-      if (env.appApiUrl !== appUrl) {
-        await updateEnvironment(env.name, { appApiUrl: appUrl, version: env.version }, actor());
+      // A function for schedules to target (the emulator never runs it), set once unless one is set already.
+      const functionArn = env.appFunctionArn ? undefined : await ensureSandboxAppFunction(env);
+      if (env.appApiUrl !== appUrl || functionArn) {
+        await updateEnvironment(env.name, { appApiUrl: appUrl, ...(functionArn ? { appFunctionArn: functionArn } : {}), version: env.version }, actor());
       }
       const seeded = await seedSandboxJobs(await jobStore(SANDBOX_ENVIRONMENT));
       const text = [
         `Sandbox app API: ${appUrl}`,
+        ...(functionArn ? [`Sandbox app function (for schedules): ${functionArn}`] : []),
         seeded.jobsCreated ? `Created ${seeded.jobsCreated} sample job types.` : "Sample job types are there.",
         seeded.runsWritten ? `Wrote ${seeded.runsWritten} historic runs.` : "Run history is there.",
       ].join("\n");

@@ -12,6 +12,8 @@ import { listAudit } from "@/lib/audit/list";
 import { auditQuerySchema } from "@/lib/audit/schema";
 import { saveJobType, saveNewJobType } from "@/lib/jobs/job-service";
 import { ruleName } from "@/lib/jobs/schedules";
+import { ensureSandboxAppFunction } from "@/lib/jobs/sandbox-function";
+import { environmentUpdateSchema } from "@/lib/environments/schema";
 import { jobTypeInputSchema } from "@/lib/jobs/schema";
 import { jobStore } from "@/lib/jobs/store";
 import { withEmulator } from "../support/emulator";
@@ -118,5 +120,17 @@ describe("job types follow the environment's schd_jobs blueprint (against the em
     await saveJobType(store, job.id, { ...values, description: "Removes older files", revision: job.revision }, "a@x.io", job);
     const item = (await store.db.send(new GetCommand({ TableName: store.table, Key: key }))).Item;
     expect(item).toMatchObject({ owner_team: "ops", description: "Removes older files", _revision: 2 });
+  });
+});
+
+describe("the sandbox's app function (against the emulator)", () => {
+  it("exists once the app role does, once, and a schedule can target it", async () => {
+    await jobsEnvironment("sbfn");
+    expect(await ensureSandboxAppFunction((await jobStore("sbfn")).env)).toBeUndefined(); // not provisioned: no role yet
+    await homeClients().iam.send(new CreateRoleCommand({ RoleName: "sbfn_tt_role", AssumeRolePolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] }) }));
+    const arn = await ensureSandboxAppFunction((await jobStore("sbfn")).env);
+    expect(arn).toMatch(/^arn:aws:lambda:us-east-1:\d{12}:function:tanktower-sbfn$/);
+    expect(await ensureSandboxAppFunction((await jobStore("sbfn")).env)).toBe(arn);
+    expect(environmentUpdateSchema.shape.appFunctionArn.safeParse(arn).success).toBe(true);
   });
 });
