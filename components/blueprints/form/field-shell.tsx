@@ -62,7 +62,8 @@ export function FieldShell({
   );
   if (group) {
     return (
-      <fieldset className={`${rowClass} gap-1`} data-field={field.name} aria-describedby={field.hint ? ids.hint : undefined}>
+      // No aria-describedby here: every input inside already points at the hint, and both would read it twice.
+      <fieldset className={`${rowClass} gap-1`} data-field={field.name}>
         <legend id={labelId} className={`${labelClass} mb-1`}>
           {title}
           {field.required ? <span className="sr-only"> (required)</span> : null}

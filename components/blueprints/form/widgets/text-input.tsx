@@ -25,7 +25,6 @@ export function TextInput({ id, field, value, onChange, onBlur, invalid, describ
       aria-describedby={describedBy}
       disabled={disabled}
       readOnly={readOnly}
-      autoComplete="off"
       className={inputClass(invalid)}
     />
   );
