@@ -119,3 +119,24 @@ test("the kitchen sink: lists by keyboard, languages, JSON errors, geo and a sea
   const overflow = await panel.locator("form").evaluate((form) => form.scrollWidth - form.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test("the preview's tabs work with the keyboard alone (arrows, Home, End) and label their panel", async ({ page }) => {
+  await openPreview(page);
+  const tabs = page.getByRole("tab");
+  const count = await tabs.count();
+  await tabs.first().focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(tabs.nth(1)).toBeFocused();
+  await expect(tabs.nth(1)).toHaveAttribute("aria-selected", "true");
+  await expect(tabs.first()).toHaveAttribute("tabindex", "-1");
+  await expect(page.getByRole("tabpanel")).toHaveAttribute("aria-labelledby", (await tabs.nth(1).getAttribute("id")) ?? "missing");
+  await page.keyboard.press("End");
+  await expect(tabs.nth(count - 1)).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(tabs.first()).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ArrowLeft");
+  await expect(tabs.nth(count - 1)).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("Home");
+  await expect(tabs.first()).toBeFocused();
+  await expect(page.getByRole("tabpanel").locator("[data-field]").first()).toBeVisible();
+});

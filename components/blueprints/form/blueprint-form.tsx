@@ -168,7 +168,8 @@ export function BlueprintForm(props: BlueprintFormProps) {
   };
 
   return (
-    <form id={`${formId}-form`} onSubmit={submit} noValidate className="flex w-full max-w-3xl flex-col gap-5" aria-label={model.label || model.blueprint}>
+    // autocomplete="off" here applies to every input of the form (browser suggestions rarely fit blueprint fields).
+    <form id={`${formId}-form`} onSubmit={submit} noValidate autoComplete="off" className="flex w-full max-w-3xl flex-col gap-5" aria-label={model.label || model.blueprint}>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <ErrorSummary control={form.control} />
       {model.sections.map((section) => (

@@ -32,6 +32,8 @@ export function FieldShell({
     </>
   );
   const labelClass = "text-sm font-medium text-slate-800 dark:text-slate-200";
+  // Only a source-backed select names itself by aria-labelledby; other inputs have a <label for> or a legend.
+  const labelId = field.source ? ids.label : undefined;
   const body = (
     <>
       {children}
@@ -60,8 +62,9 @@ export function FieldShell({
   );
   if (group) {
     return (
-      <fieldset className={`${rowClass} gap-1`} data-field={field.name} aria-describedby={field.hint ? ids.hint : undefined}>
-        <legend id={ids.label} className={`${labelClass} mb-1`}>
+      // No aria-describedby here: every input inside already points at the hint, and both would read it twice.
+      <fieldset className={`${rowClass} gap-1`} data-field={field.name}>
+        <legend id={labelId} className={`${labelClass} mb-1`}>
           {title}
           {field.required ? <span className="sr-only"> (required)</span> : null}
         </legend>
@@ -74,13 +77,13 @@ export function FieldShell({
       {/* The required mark stays outside the label, so it is no part of the input's name (aria-required says it). */}
       {field.required ? (
         <div className={labelClass}>
-          <label id={ids.label} htmlFor={ids.id}>
+          <label id={labelId} htmlFor={ids.id}>
             {field.label}
           </label>
           <span aria-hidden className="text-red-700 dark:text-red-400"> *</span>
         </div>
       ) : (
-        <label id={ids.label} htmlFor={ids.id} className={labelClass}>
+        <label id={labelId} htmlFor={ids.id} className={labelClass}>
           {field.label}
         </label>
       )}

@@ -9,6 +9,9 @@ import type { ItemFormValue } from "@/lib/blueprints/form-values";
 
 type ItemProps = Omit<WidgetProps, "value" | "onChange" | "id" | "invalid" | "ariaLabel">;
 
+/** The item buttons, in order. */
+const BUTTONS = ["up", "down", "remove"] as const;
+
 /**
  * A list of values for a `cardinality: multiple` field: add, remove, move up
  * and down, all plain buttons (so keyboard users get them for free); focus
@@ -27,9 +30,9 @@ export function RepeatableValues({
 }) {
   const Widget = itemWidget(item.field);
   const list = useRef<HTMLOListElement>(null);
-  // Where focus goes after the list has re-rendered with the change.
-  const pendingFocus = useRef<string | null>(null);
-  const setFocusTarget = (target: string) => {
+  // Where focus goes after the list has re-rendered with the change: an item's input or one of its buttons, or "add".
+  const pendingFocus = useRef<{ index: number; target: "input" | "up" | "down" | "remove" } | "add" | null>(null);
+  const setFocusTarget = (target: typeof pendingFocus.current) => {
     pendingFocus.current = target;
   };
 
@@ -37,9 +40,13 @@ export function RepeatableValues({
     const focusTarget = pendingFocus.current;
     if (!focusTarget) return;
     pendingFocus.current = null;
-    const root = list.current?.parentElement;
-    const target = root?.querySelector<HTMLElement>(`[data-focus="${focusTarget}"]`) ??
-      root?.querySelector<HTMLElement>(`[data-focus-scope="${focusTarget}"]`)?.querySelector<HTMLElement>("input, textarea, select");
+    // Found by position rather than by marker attributes: a long form has hundreds of these lists.
+    if (focusTarget === "add") return void list.current?.nextElementSibling?.querySelector<HTMLElement>("button")?.focus();
+    const item = list.current?.children[focusTarget.index];
+    const target =
+      focusTarget.target === "input"
+        ? item?.querySelector<HTMLElement>("input, textarea, select")
+        : item?.querySelectorAll<HTMLElement>(":scope > div > button")[BUTTONS.indexOf(focusTarget.target)];
     target?.focus();
   });
 
@@ -51,16 +58,16 @@ export function RepeatableValues({
     onChange(next);
     // Stay on the same button of the moved item, or on the other one at the list's edge.
     const edge = (button === "up" && to === 0) || (button === "down" && to === next.length - 1);
-    setFocusTarget(`${to}-${edge ? (button === "up" ? "down" : "up") : button}`);
+    setFocusTarget({ index: to, target: edge ? (button === "up" ? "down" : "up") : button });
   };
   const remove = (index: number) => {
     const next = values.filter((_, i) => i !== index);
     onChange(next);
-    setFocusTarget(next.length ? `${Math.min(index, next.length - 1)}-input` : "add");
+    setFocusTarget(next.length ? { index: Math.min(index, next.length - 1), target: "input" } : "add");
   };
   const add = () => {
     onChange([...values, empty]);
-    setFocusTarget(`${values.length}-input`);
+    setFocusTarget({ index: values.length, target: "input" });
   };
 
   return (
@@ -70,33 +77,31 @@ export function RepeatableValues({
           const itemError = ownMessage(subError(error, index));
           const itemLabel = `${label}, value ${index + 1} of ${values.length}`;
           return (
-            <li key={index} className="flex flex-col gap-1">
-              <div className="flex flex-wrap items-start gap-2" data-item={index}>
-                <div className="min-w-0 flex-1" data-focus-scope={`${index}-input`}>
-                  <Widget
-                    {...item}
-                    id={`${id}-${index}`}
-                    value={value}
-                    onChange={(v) => onChange(values.map((old, i) => (i === index ? v : old)))}
-                    invalid={Boolean(itemError)}
-                    ariaLabel={itemLabel}
-                    describedBy={[item.describedBy, itemError ? `${id}-${index}-error` : ""].filter(Boolean).join(" ") || undefined}
-                  />
-                </div>
-                <div className="flex shrink-0 gap-1">
-                  <button type="button" className={smallButton} data-focus={`${index}-up`} disabled={index === 0 || item.disabled || item.readOnly} onClick={() => move(index, index - 1, "up")} aria-label={`Move ${itemLabel} up`}>
-                    ↑
-                  </button>
-                  <button type="button" className={smallButton} data-focus={`${index}-down`} disabled={index === values.length - 1 || item.disabled || item.readOnly} onClick={() => move(index, index + 1, "down")} aria-label={`Move ${itemLabel} down`}>
-                    ↓
-                  </button>
-                  <button type="button" className={smallButton} data-focus={`${index}-remove`} disabled={item.disabled || item.readOnly} onClick={() => remove(index)} aria-label={`Remove ${itemLabel}`}>
-                    Remove
-                  </button>
-                </div>
+            <li key={index} className="flex flex-wrap items-start gap-2">
+              <div className="min-w-0 flex-1">
+                <Widget
+                  {...item}
+                  id={`${id}-${index}`}
+                  value={value}
+                  onChange={(v) => onChange(values.map((old, i) => (i === index ? v : old)))}
+                  invalid={Boolean(itemError)}
+                  ariaLabel={itemLabel}
+                  describedBy={[item.describedBy, itemError ? `${id}-${index}-error` : ""].filter(Boolean).join(" ") || undefined}
+                />
+              </div>
+              <div className="flex shrink-0 gap-1">
+                <button type="button" className={smallButton} disabled={index === 0 || item.disabled || item.readOnly} onClick={() => move(index, index - 1, "up")} aria-label={`Move ${itemLabel} up`}>
+                  ↑
+                </button>
+                <button type="button" className={smallButton} disabled={index === values.length - 1 || item.disabled || item.readOnly} onClick={() => move(index, index + 1, "down")} aria-label={`Move ${itemLabel} down`}>
+                  ↓
+                </button>
+                <button type="button" className={smallButton} disabled={item.disabled || item.readOnly} onClick={() => remove(index)} aria-label={`Remove ${itemLabel}`}>
+                  Remove
+                </button>
               </div>
               {itemError ? (
-                <p id={`${id}-${index}-error`} className={errorText}>
+                <p id={`${id}-${index}-error`} className={`${errorText} basis-full`}>
                   {itemError}
                 </p>
               ) : null}
@@ -105,7 +110,7 @@ export function RepeatableValues({
         })}
       </ol>
       <div>
-        <button type="button" className={smallButton} data-focus="add" onClick={add} disabled={item.disabled || item.readOnly} aria-label={`Add a value to ${label}`}>
+        <button type="button" className={smallButton} onClick={add} disabled={item.disabled || item.readOnly} aria-label={`Add a value to ${label}`}>
           + Add value
         </button>
       </div>

@@ -22,7 +22,6 @@ export function GeoInput({ id, value, onChange, onBlur, invalid, describedBy, ar
         aria-describedby={describedBy}
         disabled={disabled}
         readOnly={readOnly}
-        autoComplete="off"
         className={inputClass(invalid)}
       />
     </label>

@@ -11,7 +11,8 @@ export function TextInput({ id, field, value, onChange, onBlur, invalid, describ
   return (
     <input
       id={id}
-      type={INPUT_TYPES[kind]}
+      // "text" is the default: not setting it spares an attribute on most inputs of a long form.
+      type={kind === "text" || kind === "number" ? undefined : INPUT_TYPES[kind]}
       // Numbers stay text inputs: type=number hides what was typed when it is not a number, so the error could not say why.
       inputMode={kind === "number" ? "decimal" : kind === "email" ? "email" : kind === "url" ? "url" : undefined}
       step={kind === "datetime" ? 1 : undefined}
@@ -24,7 +25,6 @@ export function TextInput({ id, field, value, onChange, onBlur, invalid, describ
       aria-describedby={describedBy}
       disabled={disabled}
       readOnly={readOnly}
-      autoComplete="off"
       className={inputClass(invalid)}
     />
   );
