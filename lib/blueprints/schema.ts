@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_REVISION } from "@/lib/http/revision";
 import { envNameSchema } from "@/lib/environments/schema";
 
 /**
@@ -82,12 +83,12 @@ export type StartVersionInput = z.infer<typeof startVersionSchema>;
 export const updateDraftSchema = z.object({
   document: blueprintDocumentSchema,
   /** The revision the editor loaded; a save over a newer one answers 409. */
-  revision: z.number().int().min(0),
+  revision: z.number().int().min(0).max(MAX_REVISION),
 });
 export type UpdateDraftInput = z.infer<typeof updateDraftSchema>;
 
-export const revisionBodySchema = z.object({ revision: z.number().int().min(0) });
-export const revisionQuerySchema = z.object({ revision: z.coerce.number().int().min(0) });
+export const revisionBodySchema = z.object({ revision: z.number().int().min(0).max(MAX_REVISION) });
+export const revisionQuerySchema = z.object({ revision: z.coerce.number().int().min(0).max(MAX_REVISION) });
 
 export const diffQuerySchema = z.object({ from: z.string().min(1), to: z.string().min(1) });
 

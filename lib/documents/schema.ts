@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_REVISION } from "@/lib/http/revision";
 import { envNameSchema } from "@/lib/environments/schema";
 import { KEY_PART_PATTERN } from "@/lib/documents/keys";
 
@@ -33,12 +34,12 @@ export const documentCreateSchema = z.object({
 export type DocumentCreate = z.infer<typeof documentCreateSchema>;
 
 export const documentUpdateSchema = documentCreateSchema.extend({
-  revision: z.number({ error: "revision is required (the revision you edited)." }).int().min(0),
+  revision: z.number({ error: "revision is required (the revision you edited)." }).int().min(0).max(MAX_REVISION),
 });
 export type DocumentUpdate = z.infer<typeof documentUpdateSchema>;
 
 export const documentDeleteQuerySchema = z.object({
-  revision: z.coerce.number().int().min(0).optional().describe("Refuse with 409 if the document changed since this revision"),
+  revision: z.coerce.number().int().min(0).max(MAX_REVISION).optional().describe("Refuse with 409 if the document changed since this revision"),
 });
 
 const point = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_REVISION } from "@/lib/http/revision";
 import { defineOperation } from "@/lib/http/operation";
 import { envParamsSchema } from "@/lib/environments/schema";
 import {
@@ -72,7 +73,7 @@ export const archiveEntityOp = defineOperation({
   tag: "Entities",
   role: "admin",
   params: entityParamsSchema,
-  body: z.object({ archived: z.boolean(), version: z.number().int().min(1) }),
+  body: z.object({ archived: z.boolean(), version: z.number().int().min(1).max(MAX_REVISION) }),
   response: entitySchema,
   audit: "entity.archive",
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_REVISION } from "@/lib/http/revision";
 import { ENTITY_TYPES, SEARCH_FIELDS } from "@/lib/entities/constants";
 
 /**
@@ -53,7 +54,7 @@ export const entityUpdateSchema = z.object({
   ...editableEntityFields,
   name: editableEntityFields.name.optional(),
   /** The version read; a stale one answers 409. */
-  version: z.number().int().min(1),
+  version: z.number().int().min(1).max(MAX_REVISION),
 });
 export type EntityUpdate = z.infer<typeof entityUpdateSchema>;
 

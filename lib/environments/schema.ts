@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_REVISION } from "@/lib/http/revision";
 
 /**
  * Environment schemas, shared by the forms (zodResolver), the API routes,
@@ -163,7 +164,7 @@ export const environmentUpdateSchema = z.object({
   writeCapacity: clearable(environmentFields.writeCapacity),
   /** Absent or empty keeps the current languages. */
   languages: environmentFields.languages,
-  version: z.number({ error: "version is required (the version you edited)." }).int().min(1),
+  version: z.number({ error: "version is required (the version you edited)." }).int().min(1).max(MAX_REVISION),
 });
 export type EnvironmentUpdateInput = z.input<typeof environmentUpdateSchema>;
 export type EnvironmentUpdate = z.output<typeof environmentUpdateSchema>;
@@ -208,7 +209,7 @@ export const envParamSchema = z.string().regex(ENV_NAME_PATTERN, ENV_NAME_RULE);
 export const envParamsSchema = z.object({ env: envParamSchema });
 
 export const deleteQuerySchema = z.object({
-  version: z.coerce.number().int().min(1).optional().describe("Refuse with 409 if the environment changed since this version"),
+  version: z.coerce.number().int().min(1).max(MAX_REVISION).optional().describe("Refuse with 409 if the environment changed since this version"),
 });
 
 export const connectionResultSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_REVISION } from "@/lib/http/revision";
 import { JOB_STATUSES, JOB_TYPES, RUN_STATUSES, TRIGGERS } from "@/lib/jobs/constants";
 import { checkSchedule } from "@/lib/jobs/schedule";
 
@@ -55,7 +56,7 @@ export const jobTypeExtrasSchema = jobTypeInputSchema.pick({ paramsBlueprint: tr
 export type JobTypeValues = z.output<typeof jobTypeInputSchema>;
 
 export const jobTypeUpdateSchema = jobTypeInputSchema.extend({
-  revision: z.number({ error: "revision is required (the revision you edited)." }).int().min(0),
+  revision: z.number({ error: "revision is required (the revision you edited)." }).int().min(0).max(MAX_REVISION),
 });
 
 export const jobTypeSchema = z.object({
