@@ -15,6 +15,12 @@ both sides on every comparison (a Decimal per number): most of a large
 partition's time. The candidates are handed over already in that order,
 sorted on values converted once, so moto's own (stable) sort finds them in
 order and only confirms it.
+
+Within the partition DynamoDB reads only the sort-key range the condition
+names (a prefix, a time range); moto tests every item of the partition. The
+candidates are narrowed to that range, plus the nearest item outside it on
+each side, which keeps moto's paging answer exactly as it was (it hands out a
+cursor when an item follows the last one a full page returned).
 """
 import inspect
 import threading
@@ -24,7 +30,7 @@ from moto.dynamodb.models.table import LocalSecondaryIndex, Table
 _original_query = Table.query
 _original_all_items = Table.all_items
 _query_signature = inspect.signature(_original_query)
-_local = threading.local()  # .partition: (table, hash value, sort attributes) while this thread runs a Query
+_local = threading.local()  # .partition: (table, hash value, sort attributes, range test) while this thread runs a Query
 
 
 def _sort_key(attributes):
@@ -48,7 +54,50 @@ def _all_items(self):
     if found is None:
         return []
     items = list(found.values()) if self.range_key_attr else [found]
-    return sorted(items, key=_sort_key(partition[2]))
+    items.sort(key=_sort_key(partition[2]))
+    in_range, candidate = partition[3]
+    if in_range is None:
+        return items
+    kept = [i for i, item in enumerate(items) if candidate(item)]
+    hits = [i for i in kept if in_range(items[i])]
+    if not hits:
+        return []
+    # The range is contiguous in this order; one candidate beyond each end keeps moto's cursor answer.
+    first, last = kept.index(hits[0]), kept.index(hits[-1])
+    window = kept[max(first - 1, 0) : last + 2]
+    return [items[i] for i in window]
+
+
+def _range_test(table, bound):
+    """(the sort-key condition as moto tests it, which items moto keeps as candidates), or (None, None)."""
+    comparison = bound.arguments.get("range_comparison")
+    values = bound.arguments.get("range_objs")
+    conditions = bound.arguments.get("range_key_conditions") or []
+    if not comparison or bound.arguments.get("filter_kwargs") or len(conditions) > 1:
+        return None, None
+    index_name = bound.arguments.get("index_name")
+    if conditions:
+        attribute = conditions[-1][0]
+    elif index_name:
+        index = next((i for i in table.all_indexes() if i.name == index_name), None)
+        ranges = [k["AttributeName"] for k in (index.schema if index else []) if k["KeyType"] == "RANGE"]
+        if len(ranges) != 1:
+            return None, None
+        attribute = ranges[0]
+    else:
+        attribute = table.range_key_attr
+    if not attribute:
+        return None, None
+
+    def in_range(item):
+        value = item.attrs.get(attribute)
+        return bool(value) and value.compare(comparison, values)
+
+    def candidate(item):
+        # An index holds only the items that carry its sort key.
+        return not index_name or bool(item.attrs.get(attribute))
+
+    return in_range, candidate
 
 
 def _sort_attributes(table, index_name):
@@ -80,7 +129,7 @@ def _query(self, *args, **kwargs):
     partition = _partition_of(self, bound)
     if partition is None:
         return _original_query(self, *args, **kwargs)
-    _local.partition = (self, partition, _sort_attributes(self, bound.arguments.get("index_name")))
+    _local.partition = (self, partition, _sort_attributes(self, bound.arguments.get("index_name")), _range_test(self, bound))
     try:
         return _original_query(self, *args, **kwargs)
     finally:
