@@ -25,6 +25,7 @@ cursor when an item follows the last one a full page returned).
 import inspect
 import threading
 
+from moto.dynamodb.comparisons import get_comparison_func
 from moto.dynamodb.models.table import LocalSecondaryIndex, Table
 
 _original_query = Table.query
@@ -46,6 +47,11 @@ def _sort_key(attributes):
     return key
 
 
+def _fast(value):
+    """DynamoType.cast_value, without its chain of type checks for the common case, a string."""
+    return value.value if value.type == "S" else value.cast_value
+
+
 def _all_items(self):
     partition = getattr(_local, "partition", None)
     if partition is None or partition[0] is not self:
@@ -53,28 +59,47 @@ def _all_items(self):
     found = self.items.get(partition[1]) if partition[1] in self.items else None
     if found is None:
         return []
-    items = list(found.values()) if self.range_key_attr else [found]
-    items.sort(key=_sort_key(partition[2]))
-    in_range, candidate = partition[3]
-    if in_range is None:
-        return items
-    kept = [i for i, item in enumerate(items) if candidate(item)]
-    hits = [i for i in kept if in_range(items[i])]
+    attributes, test = partition[2], partition[3]
+    key = _sort_key(attributes)
+    items = found.values() if self.range_key_attr else [found]
+    if test is None or test[0] != attributes[0]:
+        return sorted(items, key=key)
+    attribute, compare, values, on_index = test
+    hits, others = [], []
+    for item in items:
+        value = item.attrs.get(attribute)
+        if value and compare(_fast(value), *values):
+            hits.append(item)
+        elif value is not None and (value or not on_index):
+            # A candidate outside the range (an index holds only items whose sort key is truthy, moto's own test).
+            others.append((_fast(value), item))
     if not hits:
         return []
-    # The range is contiguous in this order; one candidate beyond each end keeps moto's cursor answer.
-    first, last = kept.index(hits[0]), kept.index(hits[-1])
-    window = kept[max(first - 1, 0) : last + 2]
-    return [items[i] for i in window]
+    hits.sort(key=key)
+    # The range is contiguous in the sort order; the nearest candidate beyond each end keeps moto's cursor answer.
+    low, high = _fast(hits[0].attrs[attribute]), _fast(hits[-1].attrs[attribute])
+    below = [pair for pair in others if pair[0] < low]
+    above = [pair for pair in others if pair[0] > high]
+    out = []
+    if below:
+        top = max(pair[0] for pair in below)
+        out.append(max((item for value, item in below if value == top), key=key))
+    out.extend(hits)
+    if above:
+        bottom = min(pair[0] for pair in above)
+        out.append(min((item for value, item in above if value == bottom), key=key))
+    return out
 
 
 def _range_test(table, bound):
-    """(the sort-key condition as moto tests it, which items moto keeps as candidates), or (None, None)."""
+    """(attribute, comparison function, converted values, on an index) of the sort-key condition, or None."""
     comparison = bound.arguments.get("range_comparison")
-    values = bound.arguments.get("range_objs")
     conditions = bound.arguments.get("range_key_conditions") or []
     if not comparison or bound.arguments.get("filter_kwargs") or len(conditions) > 1:
-        return None, None
+        return None
+    compare = get_comparison_func(comparison)
+    if compare is None:
+        return None
     index_name = bound.arguments.get("index_name")
     if conditions:
         attribute = conditions[-1][0]
@@ -82,22 +107,14 @@ def _range_test(table, bound):
         index = next((i for i in table.all_indexes() if i.name == index_name), None)
         ranges = [k["AttributeName"] for k in (index.schema if index else []) if k["KeyType"] == "RANGE"]
         if len(ranges) != 1:
-            return None, None
+            return None
         attribute = ranges[0]
     else:
         attribute = table.range_key_attr
     if not attribute:
-        return None, None
-
-    def in_range(item):
-        value = item.attrs.get(attribute)
-        return bool(value) and value.compare(comparison, values)
-
-    def candidate(item):
-        # An index holds only the items that carry its sort key.
-        return not index_name or bool(item.attrs.get(attribute))
-
-    return in_range, candidate
+        return None
+    values = [obj.cast_value for obj in bound.arguments.get("range_objs") or []]
+    return attribute, compare, values, bool(index_name)
 
 
 def _sort_attributes(table, index_name):
