@@ -22,6 +22,7 @@ candidates are narrowed to that range, plus the nearest item outside it on
 each side, which keeps moto's paging answer exactly as it was (it hands out a
 cursor when an item follows the last one a full page returned).
 """
+import heapq
 import inspect
 import threading
 
@@ -59,11 +60,15 @@ def _all_items(self):
     found = self.items.get(partition[1]) if partition[1] in self.items else None
     if found is None:
         return []
-    attributes, test = partition[2], partition[3]
+    attributes, test, first_page = partition[2], partition[3], partition[4]
     key = _sort_key(attributes)
     items = found.values() if self.range_key_attr else [found]
     if test is None or test[0] != attributes[0]:
-        return sorted(items, key=key)
+        if not (first_page and test is None):
+            return sorted(items, key=key)
+        # An index holds only the items that carry its sort key (moto's own test: the value is truthy).
+        on_index = partition[5]
+        return _first_page([i for i in items if not on_index or i.attrs.get(attributes[0])], key, first_page)
     attribute, compare, values, on_index = test
     hits, others = [], []
     for item in items:
@@ -75,6 +80,9 @@ def _all_items(self):
             others.append((_fast(value), item))
     if not hits:
         return []
+    if first_page and len(hits) > first_page[0] + 1:
+        # A first page reads only its own items and the one after (DynamoDB reads no more).
+        return _first_page(hits, key, first_page)
     hits.sort(key=key)
     # The range is contiguous in the sort order; the nearest candidate beyond each end keeps moto's cursor answer.
     low, high = _fast(hits[0].attrs[attribute]), _fast(hits[-1].attrs[attribute])
@@ -89,6 +97,15 @@ def _all_items(self):
         bottom = min(pair[0] for pair in above)
         out.append(min((item for value, item in above if value == bottom), key=key))
     return out
+
+
+def _first_page(items, key, first_page):
+    """The first `limit` + 1 items in the Query's direction, in moto's order: moto returns `limit` of
+    them and answers a cursor because one more follows, as it does over the whole partition."""
+    limit, forward = first_page
+    if forward:
+        return heapq.nsmallest(limit + 1, items, key=key)
+    return sorted(heapq.nlargest(limit + 1, items, key=key), key=key)
 
 
 def _range_test(table, bound):
@@ -146,7 +163,15 @@ def _query(self, *args, **kwargs):
     partition = _partition_of(self, bound)
     if partition is None:
         return _original_query(self, *args, **kwargs)
-    _local.partition = (self, partition, _sort_attributes(self, bound.arguments.get("index_name")), _range_test(self, bound))
+    limit = bound.arguments.get("limit")
+    # Only a first page (no start key) may stop early; a filter applies after the limit, as in DynamoDB.
+    first_page = (
+        (limit, bound.arguments.get("scan_index_forward") is not False)
+        if isinstance(limit, int) and limit > 0 and not bound.arguments.get("exclusive_start_key") and not bound.arguments.get("filter_kwargs")
+        else None
+    )
+    index_name = bound.arguments.get("index_name")
+    _local.partition = (self, partition, _sort_attributes(self, index_name), _range_test(self, bound), first_page, bool(index_name))
     try:
         return _original_query(self, *args, **kwargs)
     finally:
