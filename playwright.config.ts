@@ -30,7 +30,12 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  // The json report feeds `npm test`'s closing line (scripts/test/run.mjs).
+  reporter: [
+    ["list"],
+    ["json", { outputFile: ".test-counts/playwright-report.json" }],
+    ...(process.env.CI ? [["html", { open: "never" }] as const] : []),
+  ],
   use: {
     baseURL: process.env.TT_E2E_BASE_URL,
     trace: "retain-on-failure",

@@ -16,6 +16,9 @@ export default defineConfig({
     environment: "node",
     include: ["tests/**/*.test.ts", "lib/**/*.test.ts"],
     testTimeout: 30_000,
+    // The json report feeds `npm test`'s closing line (scripts/test/run.mjs).
+    reporters: ["default", "json"],
+    outputFile: { json: ".test-counts/vitest-report.json" },
     hookTimeout: 240_000,
     env: {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",

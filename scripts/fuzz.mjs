@@ -15,6 +15,7 @@ import { CognitoIdentityProviderClient, InitiateAuthCommand } from "@aws-sdk/cli
 import { freePort, startEmulator } from "./sandbox/emulator.mjs";
 import { repoRoot, sandboxProcessEnv } from "./sandbox/env.mjs";
 import { ensureVenv, venvBin } from "./sandbox/venv.mjs";
+import { recordCounts, schemathesisCounts } from "./test/counts.mjs";
 
 const MAX_TIME_S = Number(process.env.TT_FUZZ_MAX_TIME ?? 240);
 const MAX_EXAMPLES = Number(process.env.TT_FUZZ_MAX_EXAMPLES ?? 40);
@@ -154,8 +155,10 @@ async function main() {
     const provision = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/tt.ts", "provision", TARGET_ENV, "--yes"], { cwd: repoRoot, env, encoding: "utf8" });
     if (provision.status !== 0) throw new Error(`provisioning ${TARGET_ENV} failed:\n${provision.stdout}\n${provision.stderr}`);
     const configFile = writeConfig(stateDir);
-    const schemathesis = (/** @type {string[]} */ filter, /** @type {number} */ seconds) => {
-      const run = spawnSync(path.join(venvBin, "schemathesis"), [
+    /** What each schemathesis run printed, for the case counts in its summary. */
+    const outputs = [];
+    const schemathesis = async (/** @type {string[]} */ filter, /** @type {number} */ seconds) => {
+      const child = spawn(path.join(venvBin, "schemathesis"), [
         "--config-file", configFile,
         "run", `${baseUrl}/api/openapi.json`,
         "--url", baseUrl,
@@ -174,9 +177,16 @@ async function main() {
       ], {
         cwd: stateDir,
         env: { ...process.env, TT_FUZZ_SESSION: cookie },
-        stdio: "inherit",
+        stdio: ["ignore", "pipe", "inherit"],
       });
-      if (run.status !== 0) throw new Error(`schemathesis found problems (exit ${run.status}); the report is in test-results/fuzz`);
+      let printed = "";
+      child.stdout.on("data", (chunk) => {
+        process.stdout.write(chunk);
+        printed += chunk.toString("utf8");
+      });
+      const status = await new Promise((resolve) => child.once("close", (code) => resolve(code)));
+      outputs.push(printed);
+      if (status !== 0) throw new Error(`schemathesis found problems (exit ${status}); the report is in test-results/fuzz`);
     };
     // Editing the target may point it at another region, account or endpoint (then every AWS call of
     // every later operation fails, a 502 by design), and deleting it leaves every later operation a 404:
@@ -184,12 +194,14 @@ async function main() {
     say(`schemathesis against ${baseUrl}/api/openapi.json: at most ${MAX_TIME_S} s, ${MAX_EXAMPLES} examples per operation`);
     // readMailbox (sandbox only) reads the emulator's whole state dump, which the fuzz run itself makes slow
     // enough to time out; the Mailbox is covered by the invites e2e spec instead.
-    schemathesis(["--exclude-operation-id", "deleteEnvironment", "--exclude-operation-id", "updateEnvironment", "--exclude-operation-id", "readMailbox"], MAX_TIME_S);
+    await schemathesis(["--exclude-operation-id", "deleteEnvironment", "--exclude-operation-id", "updateEnvironment", "--exclude-operation-id", "readMailbox"], MAX_TIME_S);
     say("then PATCH /api/environments/{env}, which may repoint the throwaway environment");
-    schemathesis(["--include-operation-id", "updateEnvironment"], 30);
+    await schemathesis(["--include-operation-id", "updateEnvironment"], 30);
     say("the destructive one last: DELETE /api/environments/{env} on the throwaway environment");
-    schemathesis(["--include-operation-id", "deleteEnvironment"], 30);
-    say("no failures");
+    await schemathesis(["--include-operation-id", "deleteEnvironment"], 30);
+    const counts = schemathesisCounts(outputs);
+    recordCounts("fuzz", counts);
+    say(`no failures: ${counts.passed} cases passed, ${counts.skipped} skipped`);
   } finally {
     // The server first, and only then the emulator: work the server finishes after its last response
     // (audit writes in `after()`) still has AWS to talk to.

@@ -15,8 +15,14 @@
  * Uses the last `next build` (npm test runs it after the e2e build), or builds.
  */
 import { api, ensureBuild, signIn, startReplicaSet, startServer } from "./support/replicas.mjs";
+import { recordCounts } from "./test/counts.mjs";
 
-const say = (line) => process.stdout.write(`${line}\n`);
+let checksPassed = 0;
+/** Prints a line; a numbered one ("3. …") reports a check that passed. */
+const say = (line) => {
+  if (/^\d+\. /.test(line)) checksPassed += 1;
+  process.stdout.write(`${line}\n`);
+};
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
@@ -163,7 +169,10 @@ async function main() {
 }
 
 main().then(
-  () => say("replicas check: ok"),
+  () => {
+    recordCounts("replicas", { passed: checksPassed, failed: 0, skipped: 0, note: "numbered checks" });
+    say("replicas check: ok");
+  },
   (err) => {
     process.stderr.write(`replicas check failed: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);

@@ -22,9 +22,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, startEmulator } from "../sandbox/emulator.mjs";
 import { assemble } from "./assemble.mjs";
+import { recordCounts } from "../test/counts.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const say = (line) => process.stdout.write(`${line}\n`);
+let checksPassed = 0;
+/** Prints a line; a numbered one ("3. …") reports a check that passed. */
+const say = (line) => {
+  if (/^\d+\. /.test(line)) checksPassed += 1;
+  process.stdout.write(`${line}\n`);
+};
 
 function baseEnv(port) {
   // Nothing from the developer's shell but PATH and HOME: the server gets only what an image would.
@@ -141,7 +147,10 @@ async function main() {
 }
 
 main().then(
-  () => say("standalone check: ok"),
+  () => {
+    recordCounts("standalone", { passed: checksPassed, failed: 0, skipped: 0, note: "numbered checks" });
+    say("standalone check: ok");
+  },
   (err) => {
     process.stderr.write(`standalone check failed: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
