@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { Button } from "react-aria-components/Button";
 import { Collection } from "react-aria-components/Collection";
@@ -41,6 +41,9 @@ function useSourceOptions(source: FieldSource, search: SourceSearch, query: stri
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     enabled,
     staleTime: 30_000,
+    // While the next search loads, the options already shown stay (and stay clickable) instead of
+    // unmounting for a moment under the pointer.
+    placeholderData: keepPreviousData,
   });
 }
 
