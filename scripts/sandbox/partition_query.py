@@ -21,16 +21,28 @@ names (a prefix, a time range); moto tests every item of the partition. The
 candidates are narrowed to that range, plus the nearest item outside it on
 each side, which keeps moto's paging answer exactly as it was (it hands out a
 cursor when an item follows the last one a full page returned).
+
+DynamoDB finds that range in a sorted structure without looking at the rest
+of the partition; moto still tests each of its items (a prefix search over
+10,000 users tested 30,000 lookup rows). For a Query on the table's own sort
+key, each partition's keys are kept sorted between writes (rebuilt after a
+put of a new key or a delete in that partition, or when moto swapped the
+partition, as a failed transaction's rollback does), and the range is found
+by binary search: the same candidates, found without the walk.
 """
 import heapq
 import inspect
 import threading
+from collections import defaultdict
 
 from moto.dynamodb.comparisons import get_comparison_func
+from moto.dynamodb.models.dynamo_type import DynamoType
 from moto.dynamodb.models.table import LocalSecondaryIndex, Table
 
 _original_query = Table.query
 _original_all_items = Table.all_items
+_original_put_item = Table.put_item
+_original_delete_item = Table.delete_item
 _query_signature = inspect.signature(_original_query)
 _local = threading.local()  # .partition: (table, hash value, sort attributes, range test) while this thread runs a Query
 
@@ -61,6 +73,11 @@ def _all_items(self):
     if found is None:
         return []
     attributes, test, first_page = partition[2], partition[3], partition[4]
+    on_sort_key = not partition[5] and self.range_key_attr and attributes == [self.range_key_attr]
+    if on_sort_key and self.range_key_type in ("S", "N") and (test is None or test[0] == self.range_key_attr):
+        answer = _from_sorted(self, partition[1], found, test, first_page)
+        if answer is not None:
+            return answer
     key = _sort_key(attributes)
     items = found.values() if self.range_key_attr else [found]
     if test is None or test[0] != attributes[0]:
@@ -69,7 +86,7 @@ def _all_items(self):
         # An index holds only the items that carry its sort key (moto's own test: the value is truthy).
         on_index = partition[5]
         return _first_page([i for i in items if not on_index or i.attrs.get(attributes[0])], key, first_page)
-    attribute, compare, values, on_index = test
+    attribute, compare, values, on_index, _ = test
     hits, others = [], []
     for item in items:
         value = item.attrs.get(attribute)
@@ -97,6 +114,90 @@ def _all_items(self):
         bottom = min(pair[0] for pair in above)
         out.append(min((item for value, item in above if value == bottom), key=key))
     return out
+
+
+def _key_changes(table):
+    """How many writes changed each partition's set of keys (hash value -> count), kept on the table."""
+    changes = table.__dict__.get("_tt_key_changes")
+    if changes is None:
+        changes = table.__dict__["_tt_key_changes"] = defaultdict(int)
+    return changes
+
+
+def _put_item(self, item_attrs, *args, **kwargs):
+    if self.range_key_attr:
+        try:
+            hash_value = DynamoType(item_attrs[self.hash_key_attr])
+            if DynamoType(item_attrs[self.range_key_attr]) not in self.items.get(hash_value, ()):
+                _key_changes(self)[hash_value] += 1
+        except Exception:  # noqa: BLE001 (malformed keys: moto's own put answers the error)
+            pass
+    return _original_put_item(self, item_attrs, *args, **kwargs)
+
+
+def _delete_item(self, hash_key, range_key):
+    _key_changes(self)[hash_key] += 1
+    return _original_delete_item(self, hash_key, range_key)
+
+
+def _sorted_keys(table, hash_value, found):
+    """The partition's (sort-key values, keys) in sort order, rebuilt when its keys may have changed."""
+    stamp = (id(found), len(found), _key_changes(table)[hash_value])
+    cache = table.__dict__.setdefault("_tt_sorted", {})
+    entry = cache.get(hash_value)
+    if entry is None or entry[0] != stamp:
+        pairs = sorted(((k.cast_value, k) for k in found), key=lambda pair: pair[0])
+        entry = (stamp, [value for value, _ in pairs], [k for _, k in pairs])
+        cache[hash_value] = entry
+    return entry[1], entry[2]
+
+
+def _first_false(values, lo, holds):
+    """The first index from lo on where `holds` is false, for a `holds` that is true and then false."""
+    hi = len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if holds(values[mid]):
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+_BELOW = {  # a value sorted before the range the comparison names
+    "EQ": lambda v, a: v < a, "=": lambda v, a: v < a,
+    "GE": lambda v, a: v < a, ">=": lambda v, a: v < a,
+    "GT": lambda v, a: v <= a, ">": lambda v, a: v <= a,
+    "BETWEEN": lambda v, a, b: v < a,
+    "BEGINS_WITH": lambda v, a: v < a,  # every string with the prefix sorts at or after it
+    "LT": None, "<": None, "LE": None, "<=": None,  # the range starts at the first item
+}
+
+
+def _from_sorted(table, hash_value, found, test, first_page):
+    """The same candidates as the walk below, by binary search in the partition's sorted keys (None: walk)."""
+    values, keys = _sorted_keys(table, hash_value, found)
+    if test is None:
+        lo, hi = 0, len(values)
+    else:
+        _, compare, args, _, op = test
+        if op not in _BELOW:
+            return None
+        below = _BELOW[op]
+        # Every key condition names one contiguous run of the sort order.
+        lo = 0 if below is None else _first_false(values, 0, lambda v: below(v, *args))
+        hi = _first_false(values, lo, lambda v: compare(v, *args))
+        if lo == hi:
+            return []
+    if first_page and hi - lo > first_page[0] + 1:
+        # A first page reads only its own items and the one after (DynamoDB reads no more).
+        limit, forward = first_page
+        chosen = keys[lo : lo + limit + 1] if forward else keys[hi - limit - 1 : hi]
+        return [found[k] for k in chosen]
+    if test is None:
+        return [found[k] for k in keys]
+    # The nearest key beyond each end keeps moto's cursor answer, as in the walk.
+    return [found[k] for k in keys[max(lo - 1, 0) : hi + 1]]
 
 
 def _first_page(items, key, first_page):
@@ -131,7 +232,7 @@ def _range_test(table, bound):
     if not attribute:
         return None
     values = [obj.cast_value for obj in bound.arguments.get("range_objs") or []]
-    return attribute, compare, values, bool(index_name)
+    return attribute, compare, values, bool(index_name), comparison
 
 
 def _sort_attributes(table, index_name):
@@ -180,3 +281,5 @@ def _query(self, *args, **kwargs):
 
 Table.all_items = _all_items
 Table.query = _query
+Table.put_item = _put_item
+Table.delete_item = _delete_item
