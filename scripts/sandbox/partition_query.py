@@ -25,15 +25,16 @@ cursor when an item follows the last one a full page returned).
 DynamoDB finds that range in a sorted structure without looking at the rest
 of the partition; moto still tests each of its items (a prefix search over
 10,000 users tested 30,000 lookup rows). For a Query on the table's own sort
-key, each partition's keys are kept sorted between writes (rebuilt after a
-put of a new key or a delete in that partition, or when moto swapped the
-partition, as a failed transaction's rollback does), and the range is found
-by binary search: the same candidates, found without the walk.
+key, each partition's keys are kept in sort order (sorted on its first
+Query, then kept so by every put of a new key and every delete; sorted again
+when moto swapped the partition, as a failed transaction's rollback does),
+and the range is found by binary search: the same candidates, found without
+the walk.
 """
+import bisect
 import heapq
 import inspect
 import threading
-from collections import defaultdict
 
 from moto.dynamodb.comparisons import get_comparison_func
 from moto.dynamodb.models.dynamo_type import DynamoType
@@ -116,39 +117,79 @@ def _all_items(self):
     return out
 
 
-def _key_changes(table):
-    """How many writes changed each partition's set of keys (hash value -> count), kept on the table."""
-    changes = table.__dict__.get("_tt_key_changes")
-    if changes is None:
-        changes = table.__dict__["_tt_key_changes"] = defaultdict(int)
-    return changes
+class _SortedKeys(dict):
+    """hash value -> [stamp, sort-key values, keys] of each partition read so far, kept on its table.
+    A deep copy (moto copies every table to roll a failed transaction back) starts empty."""
+
+    def __deepcopy__(self, memo):
+        return _SortedKeys()
+
+
+def _cache(table):
+    cache = table.__dict__.get("_tt_sorted")
+    if cache is None:
+        cache = table.__dict__["_tt_sorted"] = _SortedKeys()
+    return cache
+
+
+def _stamp(found):
+    """What an entry was built from: the partition's dict and its size (a swapped or resized dict: rebuild)."""
+    return (id(found), len(found))
+
+
+def _current(table, hash_value):
+    """The partition's entry if it still describes the partition, else None (and forgotten)."""
+    cache = _cache(table)
+    entry = cache.get(hash_value)
+    if entry is not None and entry[0] != _stamp(table.items.get(hash_value, {})):
+        del cache[hash_value]
+        return None
+    return entry
 
 
 def _put_item(self, item_attrs, *args, **kwargs):
+    added = None
     if self.range_key_attr:
         try:
             hash_value = DynamoType(item_attrs[self.hash_key_attr])
-            if DynamoType(item_attrs[self.range_key_attr]) not in self.items.get(hash_value, ()):
-                _key_changes(self)[hash_value] += 1
+            range_value = DynamoType(item_attrs[self.range_key_attr])
+            if range_value not in self.items.get(hash_value, ()):
+                added = (hash_value, range_value, _current(self, hash_value))
         except Exception:  # noqa: BLE001 (malformed keys: moto's own put answers the error)
-            pass
-    return _original_put_item(self, item_attrs, *args, **kwargs)
+            added = None
+    result = _original_put_item(self, item_attrs, *args, **kwargs)
+    if added is not None and added[2] is not None:
+        # A new key joins its partition's sorted keys where it sorts.
+        hash_value, range_value, entry = added
+        value = range_value.cast_value
+        at = bisect.bisect_right(entry[1], value)
+        entry[1].insert(at, value)
+        entry[2].insert(at, range_value)
+        entry[0] = _stamp(self.items[hash_value])
+    return result
 
 
 def _delete_item(self, hash_key, range_key):
-    _key_changes(self)[hash_key] += 1
-    return _original_delete_item(self, hash_key, range_key)
+    entry = _current(self, hash_key) if range_key is not None else None
+    item = _original_delete_item(self, hash_key, range_key)
+    if entry is not None and item is not None:
+        value = range_key.cast_value
+        at = bisect.bisect_left(entry[1], value)
+        while entry[2][at] != range_key:
+            at += 1
+        del entry[1][at]
+        del entry[2][at]
+        entry[0] = _stamp(self.items.get(hash_key, {}))
+    return item
 
 
 def _sorted_keys(table, hash_value, found):
-    """The partition's (sort-key values, keys) in sort order, rebuilt when its keys may have changed."""
-    stamp = (id(found), len(found), _key_changes(table)[hash_value])
-    cache = table.__dict__.setdefault("_tt_sorted", {})
-    entry = cache.get(hash_value)
-    if entry is None or entry[0] != stamp:
+    """The partition's sort-key values and keys in sort order: built on its first Query, then kept by the writes."""
+    entry = _current(table, hash_value)
+    if entry is None or entry[0] != _stamp(found):
         pairs = sorted(((k.cast_value, k) for k in found), key=lambda pair: pair[0])
-        entry = (stamp, [value for value, _ in pairs], [k for _, k in pairs])
-        cache[hash_value] = entry
+        entry = [_stamp(found), [value for value, _ in pairs], [k for _, k in pairs]]
+        _cache(table)[hash_value] = entry
     return entry[1], entry[2]
 
 
