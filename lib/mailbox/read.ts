@@ -21,8 +21,10 @@ export async function readMailbox(to?: string): Promise<Mail[]> {
   if (!endpoint) throw new NotConfiguredError("The sandbox has no emulator endpoint (AWS_ENDPOINT_URL).");
   let data: unknown;
   try {
-    // The emulator dumps its whole state here, which a busy sandbox makes slow: give up well before a client would.
-    const res = await fetch(`${endpoint.replace(/\/+$/, "")}/moto-api/data.json`, { cache: "no-store", signal: AbortSignal.timeout(MAILBOX_TIMEOUT_MS) });
+    // moto dumps its whole state here, which a busy sandbox makes slow; the sandbox emulator dumps only the
+    // services named (scripts/sandbox/state_dump.py; moto as it is ignores `service` and dumps all).
+    // Either way, give up well before a client would.
+    const res = await fetch(`${endpoint.replace(/\/+$/, "")}/moto-api/data.json?service=ses`, { cache: "no-store", signal: AbortSignal.timeout(MAILBOX_TIMEOUT_MS) });
     if (!res.ok) throw new Error(`status ${res.status}`);
     data = await res.json();
   } catch {

@@ -143,6 +143,7 @@ AccountSpecificBackend.__getitem__ = _create_backend_on_its_own_stream
 from request_kind import is_mutating  # noqa: E402 (after moto's settings are fixed)
 from gaps import AnswerMissingOperations  # noqa: E402
 import partition_query  # noqa: E402,F401 (a Query reads one partition, as in DynamoDB)
+import state_dump  # noqa: E402,F401 (/moto-api/data.json?service=ses dumps SES alone)
 
 # --- journal entries
 
