@@ -38,7 +38,7 @@ test("a new environment goes from nothing to green with visible progress, and a 
   await page.goto(`/environments/${name}/provisioning`);
   await expect(step(page, "3")).toHaveAttribute("data-status", "missing");
   await page.getByRole("button", { name: "Plan changes" }).click();
-  await expect(page.getByRole("heading", { name: "Plan: 13 changes" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Plan: 14 changes" })).toBeVisible();
   await expect(page.getByText(/This plan grants \d+ IAM permissions/)).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Apply this plan" }).click();

@@ -5,7 +5,7 @@ import { toUpstreamError } from "@/lib/aws/errors";
 import { NotFoundError } from "@/lib/http/errors";
 import { log } from "@/lib/log/logger";
 import { executeRun } from "@/lib/jobs/dispatch";
-import { DATA_TTL_ATTRIBUTE, ensureDataTableExpiry } from "@/lib/jobs/expiry";
+import { DATA_TTL_ATTRIBUTE } from "@/lib/provisioning/tables";
 import { BULK_PARTITION } from "@/lib/jobs/keys";
 import { listRuns } from "@/lib/jobs/runs-read";
 import { getRunRecord } from "@/lib/jobs/runs-write";
@@ -51,7 +51,6 @@ export async function startRerunFailed(store: JobStore, filter: Filter, author: 
   const ids = await failedRunIds(store, filter);
   const progress: BulkProgress = { id: randomUUID(), state: ids.length ? "running" : "done", total: ids.length, done: 0, errors: 0, startedAt: now.toISOString(), updatedAt: now.toISOString(), author, runIds: [] };
   try {
-    await ensureDataTableExpiry(store);
     const expiresAt = Math.floor(now.getTime() / 1000) + BULK_TTL_SECONDS;
     await store.db.send(new PutCommand({ TableName: store.table, Item: { ...key(progress.id), ...progress, [DATA_TTL_ATTRIBUTE]: expiresAt } }));
   } catch (err) {

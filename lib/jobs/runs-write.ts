@@ -4,7 +4,7 @@ import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { toUpstreamError } from "@/lib/aws/errors";
 import { ConflictError, NotFoundError } from "@/lib/http/errors";
-import { DATA_TTL_ATTRIBUTE, ensureDataTableExpiry } from "@/lib/jobs/expiry";
+import { DATA_TTL_ATTRIBUTE } from "@/lib/provisioning/tables";
 import { documentKey, IDEMPOTENCY_PARTITION, RUNS_BLUEPRINT } from "@/lib/jobs/keys";
 import { truncateOutput } from "@/lib/jobs/output";
 import { indexRow, indexRows, recordFromItem, runItem, statusRowKey, type RunRecord } from "@/lib/jobs/run-items";
@@ -85,7 +85,6 @@ export async function createRun(store: JobStore, input: NewRun, now = new Date()
   const idemKey = input.idempotencyKey ? { portfolio_index: IDEMPOTENCY_PARTITION, doc_index: `${input.author}#${input.idempotencyKey}` } : undefined;
   const nowSeconds = Math.floor(now.getTime() / 1000);
   if (idemKey) {
-    await ensureDataTableExpiry(store);
     const expiresAt = nowSeconds + IDEMPOTENCY_TTL_SECONDS;
     items.unshift({
       Put: {

@@ -19,7 +19,7 @@ import { chooseBucketName, requestEmailIdentity } from "@/lib/provisioning/steps
 import { createClient, createPool, updateClientFlows } from "@/lib/provisioning/steps/cognito";
 import type { ApplyContext, StepExecutor } from "@/lib/provisioning/steps/context";
 import { attachPolicy, createPolicy, createRole, putInlinePolicy, updatePolicy, updateTrust } from "@/lib/provisioning/steps/iam";
-import { createTable, putBlueprint } from "@/lib/provisioning/steps/tables";
+import { createTable, enableExpiry, putBlueprint } from "@/lib/provisioning/steps/tables";
 
 /**
  * Apply: re-plan under a per-environment lock, refuse if the plan is not the
@@ -32,6 +32,7 @@ import { createTable, putBlueprint } from "@/lib/provisioning/steps/tables";
 const EXECUTORS: Record<string, StepExecutor> = {
   "installer.inline-policy": putInlinePolicy,
   "table.create": createTable,
+  "table.expiry": enableExpiry,
   "pool.create": createPool,
   "client.create": createClient,
   "client.update": updateClientFlows,

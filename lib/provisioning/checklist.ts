@@ -8,7 +8,7 @@ import { valueOf } from "@/lib/provisioning/probe";
 import type { EnvironmentState } from "@/lib/provisioning/read-state";
 import { renderContextOf } from "@/lib/provisioning/render-context";
 import { installerInstructions, missingFlows, unexpectedRequiredAttributes } from "@/lib/provisioning/rules";
-import { compareTable, tableSpecs } from "@/lib/provisioning/tables";
+import { compareExpiry, compareTable, tableSpecs } from "@/lib/provisioning/tables";
 import { DEFAULT_BLUEPRINTS } from "@/lib/provisioning/default-blueprints";
 import { developerCredentialsSnippet } from "@/lib/provisioning/developer-credentials";
 
@@ -96,13 +96,36 @@ function tablesRow(s: EnvironmentState): ChecklistRow {
     statuses.push(cmp.status);
     details.push(cmp.status === "done" ? `${spec.TableName}: keys and indexes as the document.` : cmp.status === "missing" ? `${spec.TableName}: missing.` : `${spec.TableName}: ${cmp.problems.join(" ")}`);
   });
+  const tablesToCreate = statuses.filter((x) => x === "missing").length;
+  const expiry = expiryState(s);
+  if (expiry.detail) details.push(expiry.detail);
+  if (expiry.status === "blocked") {
+    statuses.push("blocked");
+    blockedBy = expiry.blockedBy ?? blockedBy;
+  }
+  if (expiry.status === "missing") statuses.push("missing");
   const status: StepStatus = statuses.includes("blocked") ? "blocked" : statuses.includes("drifted") ? "drifted" : statuses.includes("missing") ? "missing" : "done";
+  const toDo = [tablesToCreate > 0 ? `${tablesToCreate} of 4 tables to create` : "", expiry.status === "missing" ? `expiry (TTL) on ${s.names.tables.data} to turn on` : ""].filter(Boolean);
   const summary =
-    status === "done" ? "All four tables have the document's keys, indexes and projections."
+    status === "done" ? "All four tables have the document's keys, indexes and projections, and the data table's expiry."
     : status === "drifted" ? "A table differs from the document and cannot be changed in place; the console will not delete it."
-    : status === "missing" ? `${statuses.filter((x) => x === "missing").length} of 4 tables to create.`
+    : status === "missing" ? `${toDo.join("; ").replace(/^./, (c) => c.toUpperCase())}.`
     : "Some tables could not be read.";
   return row({ id: "3", title, status, summary, details, blockedBy, links: specs.map((t) => awsConsole.table(s.env.region, t.TableName)) });
+}
+
+/** The data table's expiry (TTL), part of step 3: nothing to say while the table itself is missing. */
+function expiryState(s: EnvironmentState): { status: "done" | "missing" | "blocked" | "none"; detail?: string; blockedBy?: string } {
+  const table = s.names.tables.data;
+  if (!s.tables.data.ok) return { status: s.tables.data.reason === "missing" ? "missing" : "none" };
+  const p = s.dataExpiry;
+  if (!p.ok) {
+    if (p.reason === "missing") return { status: "missing", detail: compareExpiry(table, undefined).detail };
+    return { status: "blocked", detail: `${table}: its expiry (TTL) could not be read${p.reason === "error" ? ` (${p.code})` : ""}.`, blockedBy: p.reason === "denied" ? p.action : undefined };
+  }
+  const cmp = compareExpiry(table, p.value);
+  // Another TTL attribute is the owner's choice (a table has one): reported, left as it is.
+  return { status: cmp.status === "missing" ? "missing" : "done", detail: cmp.detail };
 }
 
 function poolRow(s: EnvironmentState): ChecklistRow {

@@ -7,7 +7,7 @@ import { valueOf } from "@/lib/provisioning/probe";
 import type { EnvironmentState } from "@/lib/provisioning/read-state";
 import { renderContextOf } from "@/lib/provisioning/render-context";
 import { missingFlows, REQUIRED_CLIENT_FLOWS } from "@/lib/provisioning/rules";
-import { compareTable, tableSpecs } from "@/lib/provisioning/tables";
+import { compareExpiry, compareTable, DATA_TTL_ATTRIBUTE, expirySpec, tableSpecs } from "@/lib/provisioning/tables";
 import { DEFAULT_BLUEPRINTS } from "@/lib/provisioning/default-blueprints";
 import { documentationFixes } from "@/lib/provisioning/policies";
 
@@ -62,6 +62,16 @@ export function computePlan(s: EnvironmentState): Plan {
     if (cmp.status === "missing") changes.push(change("3", `table.create:${key}`, `Create table ${spec.TableName}`, spec.TableName, { documents: [{ name: spec.TableName, json: json(spec) }] }));
     if (cmp.status === "drifted") warnings.push(`${spec.TableName}: ${cmp.problems.join(" ")} The table is left as it is; recreate it by hand if its data can go.`);
   });
+  // …and the data table's expiry (TTL on the console's short-lived rows), once the table exists.
+  const dataCreated = !s.tables.data.ok && s.tables.data.reason === "missing";
+  const expiryOff = s.tables.data.ok && (s.dataExpiry.ok ? compareExpiry(s.names.tables.data, s.dataExpiry.value).status === "missing" : s.dataExpiry.reason === "missing");
+  if (dataCreated || expiryOff) {
+    const spec = expirySpec(s.names.tables.data);
+    changes.push(change("3", "table.expiry:data", `Turn on expiry (TTL on ${DATA_TTL_ATTRIBUTE}) for ${spec.TableName}`, spec.TableName, {
+      documents: [{ name: `${spec.TableName} TTL`, json: json(spec) }],
+      dependsOn: dataCreated ? ["table.create:data"] : [],
+    }));
+  }
 
   // Step 4a: pool and client.
   const pool = valueOf(s.pool);

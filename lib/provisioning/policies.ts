@@ -159,6 +159,10 @@ export function documentationFixes(): { step: string; text: string }[] {
       text: "The DynamoDB statements allow only the path_index index, so queries on time_index and geo_index would be denied. The console allows all three indexes of the data table.",
     },
     {
+      step: "Step 3",
+      text: "The document gives the data table no expiry. The console turns on its TTL on _ttl, which only the console's short-lived rows carry (idempotency keys of triggered runs, bulk re-run progress).",
+    },
+    {
       step: "Step 8",
       text: 'The default blueprints have quirks (version 0.0.1 with a 1.0.1 uri, a malformed _id in schd_runs, order "21" used twice in entities, boolean defaults on string fields). The console stores them verbatim, because the TankTower app reads them as they are.',
     },

@@ -1,5 +1,5 @@
 import "server-only";
-import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import { DescribeTableCommand, DescribeTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
 import {
   GetRolePolicyCommand,
   GetUserPolicyCommand,
@@ -20,7 +20,7 @@ import { probe, valueOf, type Probe } from "@/lib/provisioning/probe";
 import { readPolicy, readPoolAndClient, readRole, recordedIdsHint, rememberRecordedIds } from "@/lib/provisioning/read-resources";
 export { policyArn } from "@/lib/provisioning/read-resources";
 import { readProvisioningRecord, type ProvisioningRecord } from "@/lib/provisioning/record";
-import type { TableDescriptionLike } from "@/lib/provisioning/tables";
+import type { TableDescriptionLike, TableExpiryLike } from "@/lib/provisioning/tables";
 
 /**
  * Everything the checklist needs, read from AWS in parallel. Reads that
@@ -46,6 +46,8 @@ export type EnvironmentState = {
   installer: Probe<Installer>;
   inlinePolicy: Probe<unknown>;
   tables: Record<keyof TableNames, Probe<TableDescriptionLike>>;
+  /** The data table's expiry (TTL); missing when the table is. */
+  dataExpiry: Probe<TableExpiryLike>;
   pool: Probe<UserPool>;
   client: Probe<AppClient>;
   policy: Probe<ManagedPolicy>;
@@ -121,6 +123,16 @@ async function fromCaller<T>(identity: Promise<Probe<Identity>>, hint: string | 
   return early && id.arn === hint ? early : read(id.arn);
 }
 
+/** Starts with the DescribeTable, not after it: its answer counts only when the table exists. */
+async function readExpiry(c: AwsClients, table: string, tableProbe: Promise<Probe<TableDescriptionLike>>): Promise<Probe<TableExpiryLike>> {
+  const expiry = probe("dynamodb:DescribeTimeToLive", async () => {
+    const d = (await c.dynamodb.send(new DescribeTimeToLiveCommand({ TableName: table }))).TimeToLiveDescription;
+    return { status: d?.TimeToLiveStatus ?? "DISABLED", attribute: d?.AttributeName };
+  });
+  if (!(await tableProbe).ok) return { ok: false, reason: "missing" };
+  return expiry;
+}
+
 /** The GetItems start with the DescribeTable, not after it: their answer counts only when the table exists. */
 async function readBlueprints(c: AwsClients, table: string, tableProbe: Promise<Probe<TableDescriptionLike>>): Promise<Probe<StoredBlueprint[]>> {
   const items = probe("dynamodb:GetItem", () =>
@@ -180,9 +192,10 @@ export async function readEnvironmentState(env: EnvironmentRecord, partition = "
       })
     : Promise.resolve({ ok: false as const, reason: "not-configured" as const });
   const blueprints = readBlueprints(c, names.tables.blueprints, tables.blueprints);
+  const dataExpiry = readExpiry(c, names.tables.data, tables.data);
 
-  const [record, identityR, installerR, inlineR, bp, data, entities, rel, poolR, clientR, policyR, roleR, emailR, blueprintsR] = await Promise.all([
-    recordRead, identity, installer, inlinePolicy, tables.blueprints, tables.data, tables.entities, tables.rel, pool, client, policy, role, email, blueprints,
+  const [record, identityR, installerR, inlineR, bp, data, entities, rel, expiryR, poolR, clientR, policyR, roleR, emailR, blueprintsR] = await Promise.all([
+    recordRead, identity, installer, inlinePolicy, tables.blueprints, tables.data, tables.entities, tables.rel, dataExpiry, pool, client, policy, role, email, blueprints,
   ]);
   return {
     env,
@@ -192,6 +205,7 @@ export async function readEnvironmentState(env: EnvironmentRecord, partition = "
     installer: installerR,
     inlinePolicy: inlineR,
     tables: { blueprints: bp, data, entities, rel },
+    dataExpiry: expiryR,
     pool: poolR,
     client: clientR,
     policy: policyR,

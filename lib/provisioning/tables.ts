@@ -148,3 +148,32 @@ export function compareTable(spec: TableSpec, actual: TableDescriptionLike | und
   problems.push(...compareIndexes(spec, actual));
   return { status: problems.length === 0 ? "done" : "drifted", problems, repairable: false };
 }
+
+/**
+ * Expiry of the console's short-lived rows in `<env>_data` (idempotency keys, bulk re-run progress): they
+ * carry `_ttl` (epoch seconds), a console attribute that can never be a blueprint field (field names never
+ * start with `_`), and DynamoDB's TTL on it removes them. Part of step 3, a correction of the setup
+ * document (which has no expiring rows). Readers check expiry themselves: TTL deletion lags up to days.
+ */
+export const DATA_TTL_ATTRIBUTE = "_ttl";
+
+/** DescribeTimeToLive's answer, as the checklist reads it. */
+export type TableExpiryLike = { status: string; attribute?: string | undefined };
+
+export type ExpiryComparison = { status: "done" | "missing" | "other-attribute"; detail: string };
+
+export function compareExpiry(table: string, expiry: TableExpiryLike | undefined): ExpiryComparison {
+  const on = expiry?.status === "ENABLED" || expiry?.status === "ENABLING";
+  if (on && expiry?.attribute === DATA_TTL_ATTRIBUTE) return { status: "done", detail: `${table}: expiry (TTL) on ${DATA_TTL_ATTRIBUTE}.` };
+  if (on) {
+    return {
+      status: "other-attribute",
+      detail: `${table}: expiry (TTL) is on ${expiry?.attribute ?? "another attribute"}, not ${DATA_TTL_ATTRIBUTE}; the console's expired idempotency keys stay until removed by hand (a table has one TTL attribute).`,
+    };
+  }
+  return { status: "missing", detail: `${table}: expiry (TTL) on ${DATA_TTL_ATTRIBUTE} is off; applying turns it on.` };
+}
+
+export function expirySpec(table: string) {
+  return { TableName: table, TimeToLiveSpecification: { AttributeName: DATA_TTL_ATTRIBUTE, Enabled: true } };
+}

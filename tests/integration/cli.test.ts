@@ -30,16 +30,16 @@ describe("tt CLI (against the emulator)", () => {
 
     const plan = await tt("plan", "cli-env");
     expect(plan.code).toBe(0);
-    expect(plan.json.changes).toBe(13);
+    expect(plan.json.changes).toBe(14);
     expect(plan.json.steps).toMatchObject({ "3": "missing", "4a": "missing" });
 
     const dry = await tt("provision", "cli-env");
     expect(dry.code).toBe(2);
-    expect(dry.json).toMatchObject({ applied: false, changes: 13 });
+    expect(dry.json).toMatchObject({ applied: false, changes: 14 });
 
     const applied = await tt("provision", "cli-env", "--yes");
     expect(applied.code).toBe(0);
-    expect(applied.json).toMatchObject({ applied: true, ok: true, changes: 13, failed: [] });
+    expect(applied.json).toMatchObject({ applied: true, ok: true, changes: 14, failed: [] });
 
     const again = await tt("plan", "cli-env");
     expect(again.json.changes).toBe(0);

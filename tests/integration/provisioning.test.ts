@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { CreateTableCommand, DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
 import { CreatePolicyVersionCommand } from "@aws-sdk/client-iam";
 import { CreateUserPoolClientCommand, CreateUserPoolCommand, DeleteUserPoolCommand, ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { homeClients } from "@/lib/aws/clients";
+import { clientsForEnvironment } from "@/lib/environments/aws-target";
 import { LockedError } from "@/lib/http/errors";
 import { environmentCreateSchema } from "@/lib/environments/schema";
 import { createEnvironment } from "@/lib/environments/write";
@@ -38,11 +39,14 @@ describe("provisioning (against the emulator)", () => {
 
     const { plan, result, events } = await apply(env);
     expect(plan.changes.map((c) => c.id)).toEqual(expect.arrayContaining([
-      "table.create:blueprints", "table.create:data", "table.create:entities", "table.create:rel",
+      "table.create:blueprints", "table.create:data", "table.create:entities", "table.create:rel", "table.expiry:data",
       "pool.create", "client.create", "bucket.name", "policy.create", "role.create", "email.create",
       "blueprint.put:irn:blueprint:sys:entities", "blueprint.put:irn:blueprint:irma:schd_jobs", "blueprint.put:irn:blueprint:irma:schd_runs",
     ]));
     expect(result).toMatchObject({ ok: true, failed: [] });
+    // The data table's short-lived console rows (idempotency keys, bulk re-run progress) expire.
+    const ttl = await clientsForEnvironment(env).dynamodb.send(new DescribeTimeToLiveCommand({ TableName: "prov-one_data" }));
+    expect(ttl.TimeToLiveDescription).toMatchObject({ TimeToLiveStatus: "ENABLED", AttributeName: "_ttl" });
     expect(result.mutatingCalls).toBeGreaterThan(10);
     const finished = events.filter((e) => e.type === "change" && e.status === "done").length;
     expect(finished).toBe(plan.changes.length);

@@ -30,6 +30,7 @@ function emptyState(): EnvironmentState {
     installer: { ok: true, value: { kind: "user", name: "installer", admin: true, via: ["group admins"] } },
     inlinePolicy: missing,
     tables: { blueprints: missing, data: missing, entities: missing, rel: missing },
+    dataExpiry: missing,
     pool: missing,
     client: missing,
     policy: missing,
@@ -48,6 +49,7 @@ function finishedState(): EnvironmentState {
     record: { bucketName: "unitabcdefgh", userPoolId: "eu-west-1_abc", userPoolArn: POOL_ARN, appClientId: "client" },
     inlinePolicy: { ok: true, value: JSON.stringify(renderTankInlinePolicy(ctx).document) },
     tables: { blueprints: { ok: true, value: specs[0] ?? {} }, data: { ok: true, value: specs[1] ?? {} }, entities: { ok: true, value: specs[2] ?? {} }, rel: { ok: true, value: specs[3] ?? {} } },
+    dataExpiry: { ok: true, value: { status: "ENABLED", attribute: "_ttl" } },
     pool: { ok: true, value: { id: "eu-west-1_abc", arn: POOL_ARN, name: "unit", usernameAttributes: ["email"], requiredAttributes: ["sub"] } },
     client: { ok: true, value: { id: "client", name: "unit_app", hasSecret: true, flows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] } },
     policy: { ok: true, value: { arn: POLICY_ARN, document: encodeURIComponent(JSON.stringify(renderTtPolicy(ctx).document)), defaultVersionId: "v1", versionIds: [{ id: "v1", isDefault: true, created: "" }] } },
@@ -63,7 +65,7 @@ describe("computePlan", () => {
     const ids = plan.changes.map((c) => c.id);
     expect(ids).toEqual([
       "installer.inline-policy",
-      "table.create:blueprints", "table.create:data", "table.create:entities", "table.create:rel",
+      "table.create:blueprints", "table.create:data", "table.create:entities", "table.create:rel", "table.expiry:data",
       "pool.create", "client.create", "bucket.name", "policy.create", "role.create", "email.create",
       "blueprint.put:irn:blueprint:sys:entities", "blueprint.put:irn:blueprint:irma:schd_jobs", "blueprint.put:irn:blueprint:irma:schd_runs",
     ]);
@@ -72,8 +74,29 @@ describe("computePlan", () => {
     expect(byId["policy.create"]?.dependsOn).toEqual(["pool.create", "bucket.name"]);
     expect(byId["role.create"]?.dependsOn).toEqual(["policy.create"]);
     expect(byId["blueprint.put:irn:blueprint:sys:entities"]?.dependsOn).toEqual(["table.create:blueprints"]);
+    expect(byId["table.expiry:data"]?.dependsOn).toEqual(["table.create:data"]);
     expect(byId["policy.create"]?.grants).toEqual(expect.arrayContaining([expect.stringMatching(/^Allow dynamodb:query on arn:aws:dynamodb:eu-west-1:111122223333:table\/unit_data\/index\/time_index$/)]));
     expect(plan.notes.join(" ")).toMatch(/execute-api/);
+  });
+
+  it("turns on the data table's expiry when it is off, and leaves another TTL attribute as it is", () => {
+    const off = { ...finishedState(), dataExpiry: { ok: true as const, value: { status: "DISABLED" } } };
+    const plan = computePlan(off);
+    expect(plan.changes.map((c) => c.id)).toEqual(["table.expiry:data"]);
+    expect(plan.changes[0]?.dependsOn).toEqual([]);
+    expect(plan.changes[0]?.documents[0]?.json).toContain('"AttributeName": "_ttl"');
+    const row = computeChecklist(off).find((r) => r.id === "3");
+    expect(row).toMatchObject({ status: "missing", summary: "Expiry (TTL) on unit_data to turn on." });
+
+    const other = { ...finishedState(), dataExpiry: { ok: true as const, value: { status: "ENABLED", attribute: "expires" } } };
+    expect(computePlan(other).changes).toEqual([]);
+    const otherRow = computeChecklist(other).find((r) => r.id === "3");
+    expect(otherRow?.status).toBe("done");
+    expect(otherRow?.details.join(" ")).toMatch(/on expires, not _ttl/);
+
+    const denied = { ...finishedState(), dataExpiry: { ok: false as const, reason: "denied" as const, action: "dynamodb:DescribeTimeToLive" } };
+    expect(computePlan(denied).changes).toEqual([]);
+    expect(computeChecklist(denied).find((r) => r.id === "3")).toMatchObject({ status: "blocked", blockedBy: "dynamodb:DescribeTimeToLive" });
   });
 
   it("plans nothing for a finished environment", () => {

@@ -184,13 +184,14 @@ describe("step 5c: revoke older sessions", () => {
 });
 
 describe("documentation fixes", () => {
-  it("lists the five corrections with their steps", () => {
+  it("lists the six corrections with their steps", () => {
     const fixes = documentationFixes();
-    expect(fixes.map((f) => f.step)).toEqual(["Step 4", "Steps 2 and 4", "Step 5", "Steps 2 and 4", "Step 8"]);
+    expect(fixes.map((f) => f.step)).toEqual(["Step 4", "Steps 2 and 4", "Step 5", "Steps 2 and 4", "Step 3", "Step 8"]);
     expect(fixes[0]?.text).toMatch(/us-east-1.*<region>_<pool id>/);
     expect(fixes[1]?.text).toContain("gs338uqho1");
     expect(fixes[2]?.text).toContain("tanktower_role_<env>");
     expect(fixes[3]?.text).toMatch(/path_index.*time_index and geo_index/);
-    expect(fixes[4]?.text).toContain("verbatim");
+    expect(fixes[4]?.text).toMatch(/TTL on _ttl/);
+    expect(fixes[5]?.text).toContain("verbatim");
   });
 });

@@ -1,11 +1,11 @@
-import { CreateTableCommand, waitUntilTableExists } from "@aws-sdk/client-dynamodb";
+import { CreateTableCommand, UpdateTimeToLiveCommand, waitUntilTableExists } from "@aws-sdk/client-dynamodb";
 import { homeClients } from "@/lib/aws/clients";
 import { environmentCreateSchema } from "@/lib/environments/schema";
 import { createEnvironment } from "@/lib/environments/write";
 import { environmentNames } from "@/lib/provisioning/names";
-import { tableSpecs } from "@/lib/provisioning/tables";
+import { expirySpec, tableSpecs } from "@/lib/provisioning/tables";
 
-/** Registers an environment and creates its `<env>_data` and `<env>_blueprints` tables (step 3's definitions) in the emulator. */
+/** Registers an environment and creates its `<env>_data` (with its expiry) and `<env>_blueprints` tables (step 3's definitions) in the emulator. */
 export async function jobsEnvironment(name: string, extra: Record<string, unknown> = {}) {
   await createEnvironment(environmentCreateSchema.parse({ name, region: "us-east-1", credentials: { type: "default" }, ...extra }), "tester@example.com");
   const { dynamodb } = homeClients();
@@ -15,4 +15,5 @@ export async function jobsEnvironment(name: string, extra: Record<string, unknow
     await dynamodb.send(new CreateTableCommand(spec));
     await waitUntilTableExists({ client: dynamodb, maxWaitTime: 60 }, { TableName: table });
   }
+  await dynamodb.send(new UpdateTimeToLiveCommand(expirySpec(`${name}_data`)));
 }

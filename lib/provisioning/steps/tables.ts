@@ -1,9 +1,9 @@
 import "server-only";
-import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { isAwsError } from "@/lib/aws/errors";
 import { DEFAULT_BLUEPRINTS } from "@/lib/provisioning/default-blueprints";
-import { tableSpecs } from "@/lib/provisioning/tables";
+import { expirySpec, tableSpecs } from "@/lib/provisioning/tables";
 import { capacityOf } from "@/lib/provisioning/plan";
 import type { StepExecutor } from "@/lib/provisioning/steps/context";
 
@@ -18,6 +18,17 @@ export const createTable: StepExecutor = async (ctx, key) => {
     if (!isAwsError(err, "ResourceInUseException")) throw err;
   }
   await waitForActiveTable(ctx.aws.dynamodb, spec.TableName, 300_000);
+};
+
+/** Step 3 (a correction): expiry (TTL on `_ttl`) for the data table's short-lived console rows. */
+export const enableExpiry: StepExecutor = async (ctx, key) => {
+  if (key !== "data") throw new Error(`no expiry for table ${key}`);
+  try {
+    await ctx.aws.dynamodb.send(new UpdateTimeToLiveCommand(expirySpec(ctx.names.tables.data)));
+  } catch (err) {
+    // Turned on by a run that died before recording it: DynamoDB refuses to enable it twice.
+    if (!(isAwsError(err, "ValidationException") && /already enabled/i.test(err instanceof Error ? err.message : ""))) throw err;
+  }
 };
 
 /**
