@@ -6,6 +6,7 @@ import { cursorFitsPlan, planRunFilter, type FilterPlan } from "@/lib/jobs/filte
 import { listJobTypes } from "@/lib/jobs/job-types";
 import { runIndexPartition, STATS_PARTITION } from "@/lib/jobs/keys";
 import { detailOf, summaryFromItem } from "@/lib/jobs/run-items";
+import { runDurationMs } from "@/lib/jobs/run-times";
 import { completeRun, getRunRecord } from "@/lib/jobs/runs-write";
 import type { JobOverview, JobType, RunDetail, RunQuery, RunStats, RunSummary } from "@/lib/jobs/schema";
 import { lastDays, summarizeStats, type StatsItem } from "@/lib/jobs/stats";
@@ -62,7 +63,9 @@ async function sweepOrphans(store: JobStore, runs: RunSummary[], now: Date): Pro
       // `stuck` was computed with the run's own deadline.
       if (!run.stuck || run.trigger === "cron") return run;
       const ended = await completeRun(store, run.id, { status: "failed", reason: ORPHANED_REASON, timeExecuted: now, durationMs: null });
-      return ended ? { ...run, status: "failed" as const, stuck: false, reason: ORPHANED_REASON, timeExecuted: now.toISOString() } : run;
+      if (!ended) return run;
+      const timeExecuted = now.toISOString();
+      return { ...run, status: "failed" as const, stuck: false, reason: ORPHANED_REASON, timeExecuted, durationMs: runDurationMs({ status: "failed", timeQueued: run.timeQueued, timeExecuted }) };
     }),
   );
 }
