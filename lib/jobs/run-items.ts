@@ -128,6 +128,8 @@ export function summaryFromItem(item: Record<string, unknown>, now: Date): RunSu
     status,
     trigger,
     author: str(item.author) ?? "",
+    // Resolved when runs are read (lib/jobs/author-names.ts); rows never store it.
+    authorName: null,
     timeQueued,
     timeExecuted,
     durationMs: runDurationMs({ status, timeQueued, timeExecuted, measuredMs: numOrNull(item._duration_ms) }),

@@ -5,6 +5,8 @@ import { NotFoundError, ValidationError } from "@/lib/http/errors";
 import { cursorFitsPlan, planRunFilter, type FilterPlan } from "@/lib/jobs/filter-plan";
 import { listJobTypes } from "@/lib/jobs/job-types";
 import { runIndexPartition, STATS_PARTITION } from "@/lib/jobs/keys";
+import { authorNames, namedRun, namedRuns } from "@/lib/jobs/author-names";
+import { withAuthorNames } from "@/lib/jobs/authors";
 import { detailOf, summaryFromItem } from "@/lib/jobs/run-items";
 import { runDurationMs } from "@/lib/jobs/run-times";
 import { completeRun, getRunRecord } from "@/lib/jobs/runs-write";
@@ -80,7 +82,7 @@ export async function listRuns(store: JobStore, query: RunQuery, now = new Date(
   try {
     const { rows, next, scanned } = await queryRows(store, plan, query.limit, start);
     const summaries = rows.map((r) => summaryFromItem(r, now)).filter((s): s is RunSummary => s !== undefined);
-    return { items: await sweepOrphans(store, summaries, now), nextCursor: encodeCursor(next), scanned };
+    return { items: await namedRuns(store, await sweepOrphans(store, summaries, now)), nextCursor: encodeCursor(next), scanned };
   } catch (err) {
     throw toUpstreamError(err, `listing runs of ${store.env.name}`);
   }
@@ -92,9 +94,9 @@ export async function getRun(store: JobStore, id: string, now = new Date()): Pro
   const detail = detailOf(run, now);
   if (detail.stuck && isOrphaned({ status: run.status, trigger: run.trigger, time_queued: run.time_queued, deadline: run.deadline }, now)) {
     run = (await completeRun(store, id, { status: "failed", reason: ORPHANED_REASON, timeExecuted: now, durationMs: null })) ?? (await getRunRecord(store, id)) ?? run;
-    return detailOf(run, now);
+    return namedRun(store, detailOf(run, now));
   }
-  return detail;
+  return namedRun(store, detail);
 }
 
 export async function readStatsItems(store: JobStore, days: readonly string[]): Promise<StatsItem[]> {
@@ -144,22 +146,23 @@ export async function jobsOverview(store: JobStore, now = new Date()): Promise<J
     const [jobs, pending] = await Promise.all([listJobTypes(store), newestRows(store, runIndexPartition("status", "new"), 100, now)]);
     const stats = await runStats(store, 30, now, jobs);
     const stuck = (await sweepOrphans(store, pending, now)).filter((r) => r.stuck);
-    const items = await Promise.all(
-      jobs.map(async (job) => {
-        const recent = await newestRows(store, runIndexPartition("job", job.id), 10, now);
-        const s = stats.jobs.find((j) => j.jobId === job.id);
-        const schedule = job.schedule ? checkSchedule(job.schedule, now) : undefined;
-        return {
-          ...job,
-          lastRun: recent[0] ?? null,
-          recentRuns: recent,
-          successRate: s && s.failureRate !== null ? 1 - s.failureRate : null,
-          runs30d: s?.total ?? 0,
-          nextRuns: schedule?.ok ? schedule.next : [],
-        };
-      }),
-    );
-    return { items, stuck };
+    const recents = await Promise.all(jobs.map((job) => newestRows(store, runIndexPartition("job", job.id), 10, now)));
+    // One name lookup for every author on the page (cached), not one per job type.
+    const names = await authorNames(store, [...stuck, ...recents.flat()].map((r) => r.author));
+    const items = jobs.map((job, i) => {
+      const recent = withAuthorNames(recents[i] ?? [], names);
+      const s = stats.jobs.find((j) => j.jobId === job.id);
+      const schedule = job.schedule ? checkSchedule(job.schedule, now) : undefined;
+      return {
+        ...job,
+        lastRun: recent[0] ?? null,
+        recentRuns: recent,
+        successRate: s && s.failureRate !== null ? 1 - s.failureRate : null,
+        runs30d: s?.total ?? 0,
+        nextRuns: schedule?.ok ? schedule.next : [],
+      };
+    });
+    return { items, stuck: withAuthorNames(stuck, names) };
   } catch (err) {
     throw toUpstreamError(err, `reading jobs of ${store.env.name}`);
   }

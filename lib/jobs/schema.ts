@@ -82,7 +82,10 @@ export const runSummarySchema = z.object({
   jobName: z.string(),
   status: z.enum(RUN_STATUSES),
   trigger: z.enum(TRIGGERS),
+  /** The stored author key (an email, an entity id, "scheduler"…): what the author filter matches. */
   author: z.string(),
+  /** The author's name when the environment's users or the console pool know it; null otherwise. */
+  authorName: z.string().nullable(),
   timeQueued: z.string(),
   timeExecuted: z.string().nullable(),
   durationMs: z.number().nullable(),
