@@ -3,7 +3,7 @@ import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { toUpstreamError } from "@/lib/aws/errors";
 import { NotFoundError, ValidationError } from "@/lib/http/errors";
 import { cursorFitsPlan, planRunFilter, type FilterPlan } from "@/lib/jobs/filter-plan";
-import { listJobTypes } from "@/lib/jobs/job-types";
+import { findJobType, listJobTypes } from "@/lib/jobs/job-types";
 import { runIndexPartition, STATS_PARTITION } from "@/lib/jobs/keys";
 import { authorNames, namedRun, namedRuns } from "@/lib/jobs/author-names";
 import { withAuthorNames } from "@/lib/jobs/authors";
@@ -91,6 +91,11 @@ export async function listRuns(store: JobStore, query: RunQuery, now = new Date(
 export async function getRun(store: JobStore, id: string, now = new Date()): Promise<RunDetail> {
   let run = await getRunRecord(store, id);
   if (!run) throw new NotFoundError(`There is no run ${id} in ${store.env.name}.`);
+  // A run document the app wrote has no _job_name: the job type names it (its index rows have the name already).
+  if (run.job_name === run.schd_jobs_id) {
+    const job = await findJobType(store, run.schd_jobs_id);
+    if (job) run = { ...run, job_name: job.name };
+  }
   const detail = detailOf(run, now);
   if (detail.stuck && isOrphaned({ status: run.status, trigger: run.trigger, time_queued: run.time_queued, deadline: run.deadline }, now)) {
     run = (await completeRun(store, id, { status: "failed", reason: ORPHANED_REASON, timeExecuted: now, durationMs: null })) ?? (await getRunRecord(store, id)) ?? run;

@@ -79,7 +79,7 @@ describe("run authors by name (against the emulator)", () => {
     // The filter still matches the stored key; the detail and the overview carry the name too.
     const filtered = await listRuns(store, q({ author: "ada@example.com" }));
     expect(filtered.items.map((r) => [r.author, r.authorName])).toEqual([["ada@example.com", "Ada Lovelace"]]);
-    expect(await getRun(store, appRunId)).toMatchObject({ author: adaId, authorName: "Ada Lovelace", durationMs: 4000 });
+    expect(await getRun(store, appRunId)).toMatchObject({ jobName: "Report", author: adaId, authorName: "Ada Lovelace", durationMs: 4000 });
     const overview = await jobsOverview(store);
     expect(overview.items[0]?.recentRuns.find((r) => r.author === "op@console.test")?.authorName).toBe("Olga Operator");
   });

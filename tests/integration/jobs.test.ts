@@ -212,6 +212,6 @@ describe("job runs (against the emulator and the sample app)", () => {
     // Its duration comes from its times (it has no measured one) in the list and the detail alike.
     expect((await listRuns(store, q({ status: "executed", job: job.id, limit: 100 }))).items.find((r) => r.id === id)).toMatchObject({ durationMs: 1500 });
     expect((await echoStats()).executed).toBe(before.executed + 1);
-    expect(await getRun(store, id)).toMatchObject({ id, status: "executed", timeExecuted: executed, durationMs: 1500 });
+    expect(await getRun(store, id)).toMatchObject({ id, jobName: "Echo", status: "executed", timeExecuted: executed, durationMs: 1500 });
   });
 });
