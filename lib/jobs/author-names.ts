@@ -18,10 +18,14 @@ import { environmentNames } from "@/lib/provisioning/names";
  */
 const TTL_MS = 5 * 60_000;
 const cache = new TtlCache<string | null>(TTL_MS, 5000);
+/** Authors whose lookup just failed: not looked up again for a little while (no entities table yet, throttling). */
+const RETRY_MS = 30_000;
+const retryLater = new TtlCache<true>(RETRY_MS, 5000);
 
 /** For tests: forget every cached name. */
 export function forgetAuthorNames(): void {
   cache.clear();
+  retryLater.clear();
 }
 
 function failed(store: JobStore, what: string, err: unknown): void {
@@ -91,9 +95,11 @@ export async function authorNames(store: JobStore, authors: readonly string[]): 
   const names = new Map<string, string>();
   const missing: string[] = [];
   for (const author of authorsToResolve(authors)) {
-    const hit = cache.get(cacheKey(store, author));
-    if (!hit) missing.push(author);
-    else if (hit.value !== null) names.set(author, hit.value);
+    const key = cacheKey(store, author);
+    const hit = cache.get(key);
+    if (hit) {
+      if (hit.value !== null) names.set(author, hit.value);
+    } else if (!retryLater.get(key)) missing.push(author);
   }
   if (missing.length === 0) return names;
   const table = environmentNames(store.env.name).tables.entities;
@@ -107,13 +113,17 @@ export async function authorNames(store: JobStore, authors: readonly string[]): 
       .filter((a) => authorKind(a) === "email")
       .map(async (email) => {
         const found = await nameOfEmail(store, table, email);
-        // A failed lookup is not cached: the next read tries again.
+        // A failed lookup is not cached as "no name": it is tried again after a short pause.
         if (found) remember(email, found.name);
+        else retryLater.set(cacheKey(store, email), true);
       }),
     ids.length
       ? namesOfEntities(store, table, ids).then(
           (found) => found.forEach((name, id) => remember(id, name)),
-          (err: unknown) => failed(store, "entity", err),
+          (err: unknown) => {
+            failed(store, "entity", err);
+            for (const id of ids) retryLater.set(cacheKey(store, id), true);
+          },
         )
       : Promise.resolve(),
   ]);

@@ -92,5 +92,9 @@ describe("run authors by name (against the emulator)", () => {
     forgetAuthorNames();
     const page = await listRuns(bare, q({}));
     expect(page.items.map((r) => [r.author, r.authorName])).toEqual([["ghost@example.com", null]]);
+    // A failed lookup is not repeated on every read for a while (only the page Query).
+    const again = new CallLog();
+    await withCallLog(again, () => listRuns(bare, q({})));
+    expect(again.total).toBe(1);
   });
 });
