@@ -60,10 +60,11 @@ export function makeJobCommands(actor: () => string): Command[] {
       // With --wait the handler is called from this process and the command ends with the run.
       await executeRun(store, triggered.run, triggered.job);
       const detail = await getRun(store, triggered.run._id);
-      const lines = [`Run ${detail.id} of ${detail.jobName}: ${detail.status}${detail.durationMs !== null ? ` in ${detail.durationMs} ms` : ""}`];
+      const page = runPageUrl(config().publicOrigin, env, detail.id);
+      const lines = [`Run ${detail.id} of ${detail.jobName}: ${detail.status}${detail.durationMs !== null ? ` in ${detail.durationMs} ms` : ""}`, page];
       if (detail.reason) lines.push(`Reason: ${detail.reason}`);
       if (detail.output) lines.push(detail.output.length > 2000 ? `${detail.output.slice(0, 2000)}…` : detail.output);
-      return { text: lines.join("\n"), data: detail, exitCode: detail.status === "failed" ? 1 : 0 };
+      return { text: lines.join("\n"), data: { ...detail, page }, exitCode: detail.status === "failed" ? 1 : 0 };
     },
   };
 

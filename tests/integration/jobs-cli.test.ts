@@ -65,5 +65,13 @@ describe("tt run / tt runs (against the emulator and the sample app)", () => {
       run = await getRun(store, id);
     }
     expect(run).toMatchObject({ status: "executed", output: expect.stringContaining("sleptSeconds") });
-  }, 180_000);
+
+    // As text: the run, "queued", and the address of its page.
+    const { stdout } = await exec(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/tt.ts", "run", "clijobs", "echo"], { env: process.env, timeout: 120_000 });
+    expect(stdout).toMatch(/^Run [0-9a-f-]{36} of echo: queued\nhttps?:\/\/[^/]+\/environments\/clijobs\/jobs\?run=[0-9a-f-]{36}\n$/);
+    // Its detached process ends before the emulator and the sample app stop.
+    const echoId = /^Run ([0-9a-f-]{36})/.exec(stdout)?.[1] ?? "";
+    for (let i = 0; i < 120 && (await getRun(store, echoId)).status === "new"; i++) await new Promise((r) => setTimeout(r, 1000));
+    expect((await getRun(store, echoId)).status).toBe("executed");
+  }, 240_000);
 });
