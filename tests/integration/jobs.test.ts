@@ -145,6 +145,10 @@ describe("job runs (against the emulator and the sample app)", () => {
     const marked = await markRunFailed(store, cron._id, "Marked failed by admin@x.io.");
     expect(marked.status).toBe("failed");
     await expect(markRunFailed(store, cron._id, "again")).rejects.toMatchObject({ status: 409 });
+    // Ended without a handler answer: their duration is their time in the pipeline, in the detail and the stats alike.
+    expect((await getRun(store, cron._id)).durationMs).toBeGreaterThanOrEqual(10 * 60_000);
+    expect((await getRun(store, manual._id)).durationMs).toBeGreaterThanOrEqual(10 * 60_000);
+    expect((await runStats(store, 30)).jobs.find((j) => j.jobName === "Quick")?.p95Ms).toBeGreaterThanOrEqual(10 * 60_000);
     const quick = overview.items.find((j) => j.name === "Quick");
     expect(quick?.lastRun).not.toBeNull();
     expect(quick?.recentRuns.length).toBeGreaterThan(0);
