@@ -142,14 +142,20 @@ test("filters, pagination and a reloaded deep link show the same runs", async ({
   await expect(page.getByText("No runs match.")).toBeVisible();
 });
 
-test("a run the app wrote shows once an admin indexes the runs written outside the console", async ({ page, request }) => {
+test("a run the app wrote shows once an admin indexes the runs written outside the console, by its author's name, with its duration", async ({ page, request }) => {
   test.setTimeout(120_000);
   const job = await createJob(request, unique("AppRun"), "/jobs/quick");
+  // The app names the entity that triggered the run (the blueprint's author): a user of the environment.
+  const tag = Date.now().toString(36);
+  const made = await request.post(`/api/environments/${ENV}/entities`, { data: { type: "user", name: `Ada Runner ${tag}`, email: `ada-runner-${tag}@example.com` } });
+  expect(made.status()).toBe(201);
+  const user = (await made.json()) as { id: string; name: string };
   const id = crypto.randomUUID();
-  // As the app writes it: blueprint fields only, no index rows.
+  const executed = Date.now();
+  // As the app writes it: blueprint fields only, no index rows, no duration of the console's.
   await aws.dynamodb().send(new PutItemCommand({
     TableName: `${ENV}_data`,
-    Item: marshall({ portfolio_index: "sys", doc_index: `schd_runs#${id}`, schd_jobs_id: job.id, status: "executed", trigger: "cron", author: "scheduler", time_queued: new Date(Date.now() - 60_000).toISOString(), time_executed: new Date().toISOString(), output: "{}" }),
+    Item: marshall({ portfolio_index: "sys", doc_index: `schd_runs#${id}`, schd_jobs_id: job.id, status: "executed", trigger: "cron", author: user.id, time_queued: new Date(executed - 62_000).toISOString(), time_executed: new Date(executed).toISOString(), output: "{}" }),
   }));
   await openJobs(page, `?job=${job.id}`);
   await expect(page.getByText("No runs match.")).toBeVisible();
@@ -157,7 +163,17 @@ test("a run the app wrote shows once an admin indexes the runs written outside t
   await expect(page.getByRole("status").filter({ hasText: /^Done: / })).toContainText(/[1-9]\d* indexed/, { timeout: 60_000 });
   const table = page.getByRole("table", { name: "Runs, newest first" });
   await expect(table.getByRole("button", { name: new RegExp(job.name) })).toBeVisible();
-  await expect(table).toContainText("cron");
+  const row = table.getByRole("row").filter({ hasText: job.name });
+  await expect(row).toContainText("cron");
+  // The name, with the stored key as secondary text; the duration from its times (62 s).
+  await expect(row.getByText(user.name, { exact: true })).toBeVisible();
+  await expect(row.getByText(user.id, { exact: true })).toBeVisible();
+  await expect(row).toContainText("1 min 2 s");
+  await table.getByRole("button", { name: new RegExp(job.name) }).click();
+  const drawer = page.getByRole("dialog", { name: `Run of ${job.name}` });
+  await expect(drawer.getByText(user.name, { exact: true })).toBeVisible();
+  await expect(drawer).toContainText("1 min 2 s");
+  await expectAccessible(page);
 });
 
 test("an open dashboard shows a new run and its status change without a reload", async ({ page, request }) => {

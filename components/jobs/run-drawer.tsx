@@ -8,6 +8,7 @@ import { formatDuration, formatTime, prettyOutput } from "@/components/jobs/form
 import { Modal } from "@/components/jobs/modal";
 import { useJobsOverview, useMarkFailed, useRun } from "@/components/jobs/queries";
 import { RunNowDialog } from "@/components/jobs/run-now-dialog";
+import { RunAuthor } from "@/components/jobs/run-author";
 import { RunStatusBadge } from "@/components/jobs/status-badge";
 import { ApiError } from "@/lib/http/client";
 import type { RunDetail } from "@/lib/jobs/schema";
@@ -47,7 +48,7 @@ export function RunDrawer({ env, runId, canWrite, onClose, onOpenRun }: { env: s
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
             <dt className="text-slate-600 dark:text-slate-400">Run id</dt><dd className="break-all font-mono">{r.id}</dd>
             <dt className="text-slate-600 dark:text-slate-400">Trigger</dt><dd>{r.trigger}</dd>
-            <dt className="text-slate-600 dark:text-slate-400">Author</dt><dd className="break-all">{r.author}</dd>
+            <dt className="text-slate-600 dark:text-slate-400">Author</dt><dd><RunAuthor author={r.author} authorName={r.authorName} wrap /></dd>
             <dt className="text-slate-600 dark:text-slate-400">Queued</dt><dd><time dateTime={r.timeQueued}>{formatTime(r.timeQueued)}</time></dd>
             <dt className="text-slate-600 dark:text-slate-400">Executed</dt><dd>{r.timeExecuted ? <time dateTime={r.timeExecuted}>{formatTime(r.timeExecuted)}</time> : "—"}</dd>
             <dt className="text-slate-600 dark:text-slate-400">Duration</dt><dd>{formatDuration(r.durationMs)}</dd>

@@ -10,6 +10,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { formatDuration, formatTime } from "@/components/jobs/format";
 import { olderPage } from "@/components/jobs/paging";
 import { useBulkProgress, useRerunFailed, useRuns, type RunFilters } from "@/components/jobs/queries";
+import { RunAuthor } from "@/components/jobs/run-author";
 import { RunStatusBadge } from "@/components/jobs/status-badge";
 import { ReindexButton } from "@/components/jobs/reindex-button";
 import { ApiError } from "@/lib/http/client";
@@ -90,7 +91,7 @@ export function RunsSection({ env, jobs, canWrite }: { env: string; jobs: JobTyp
           <option value="cron">Cron</option>
           <option value="api">API</option>
         </SelectField>
-        <TextField label="Author" name="author" defaultValue={filters.author ?? ""} key={`author-${filters.author ?? ""}`} />
+        <TextField label="Author" name="author" placeholder="email or id" defaultValue={filters.author ?? ""} key={`author-${filters.author ?? ""}`} />
         <TextField label="From (UTC day)" name="from" type="date" defaultValue={filters.from?.slice(0, 10) ?? ""} key={`from-${filters.from ?? ""}`} />
         <TextField label="To (UTC day)" name="to" type="date" defaultValue={filters.to?.slice(0, 10) ?? ""} key={`to-${filters.to ?? ""}`} />
         <div className="flex items-end gap-2">
@@ -142,7 +143,7 @@ export function RunsSection({ env, jobs, canWrite }: { env: string; jobs: JobTyp
               </td>
               <td className="px-4 py-2"><RunStatusBadge status={r.status} stuck={r.stuck} /></td>
               <td className="px-4 py-2">{r.trigger}</td>
-              <td className="max-w-48 truncate px-4 py-2" title={r.author}>{r.author}</td>
+              <td className="max-w-48 px-4 py-2"><RunAuthor author={r.author} authorName={r.authorName} /></td>
               <td className="whitespace-nowrap px-4 py-2"><time dateTime={r.timeQueued}>{formatTime(r.timeQueued)}</time></td>
               <td className="whitespace-nowrap px-4 py-2">{formatTime(r.timeExecuted)}</td>
               <td className="whitespace-nowrap px-4 py-2">{formatDuration(r.durationMs)}</td>

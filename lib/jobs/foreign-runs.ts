@@ -1,5 +1,6 @@
 import { bucketAttribute, bucketOf } from "@/lib/jobs/durations";
 import type { RunRecord } from "@/lib/jobs/run-items";
+import { isoTime, recordDurationMs } from "@/lib/jobs/run-times";
 import { dayOf } from "@/lib/jobs/stats";
 import { runDeadline, type RunStatus, type Trigger } from "@/lib/jobs/stuck";
 
@@ -9,7 +10,8 @@ import { runDeadline, type RunStatus, type Trigger } from "@/lib/jobs/stuck";
  * aggregate counts. The reindex action (reindex.ts) reads run documents and
  * gives such runs their rows. This module reads one run document the way the
  * app may have written it: no `_id` (the id is in doc_index), no `_deadline`,
- * `_job_name` or `_duration_ms`, times not necessarily ISO-8601 UTC. Pure.
+ * `_job_name` or `_duration_ms` (its duration comes from its times:
+ * run-times.ts), times not necessarily ISO-8601 UTC. Pure.
  */
 const STATUSES: readonly RunStatus[] = ["new", "executed", "failed"];
 const TRIGGERS: readonly Trigger[] = ["api", "cron", "manual"];
@@ -18,14 +20,7 @@ function text(v: unknown): string | undefined {
   return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
 }
 
-/** Any time Date can read (ISO with or without zone, taken as UTC when it has none), as ISO-8601 UTC. */
-export function isoTime(v: unknown): string | undefined {
-  const s = text(v);
-  if (!s) return undefined;
-  const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s.replace(" ", "T")}Z`;
-  const ms = Date.parse(withZone);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
-}
+export { isoTime };
 
 export type ForeignRun = { ok: true; run: RunRecord } | { ok: false; reason: string };
 
@@ -41,9 +36,8 @@ export function runFromDocument(item: Record<string, unknown>, jobNames: Readonl
   const timeQueued = isoTime(item.time_queued);
   if (!timeQueued) return { ok: false, reason: "no readable time_queued" };
   const timeExecuted = status === "new" ? undefined : isoTime(item.time_executed);
-  const stored = item._duration_ms;
-  const duration =
-    typeof stored === "number" && Number.isFinite(stored) ? stored : timeExecuted ? Math.max(0, Date.parse(timeExecuted) - Date.parse(timeQueued)) : undefined;
+  // Only a duration the console measured is stored; the rest is derived from the times when read.
+  const measured = typeof item._duration_ms === "number" && Number.isFinite(item._duration_ms) ? item._duration_ms : undefined;
   const deadline = text(item._deadline) ?? runDeadline(timeQueued);
   return {
     ok: true,
@@ -56,7 +50,7 @@ export function runFromDocument(item: Record<string, unknown>, jobNames: Readonl
       author: text(item.author) ?? (trigger === "cron" ? "scheduler" : "unknown"),
       time_queued: timeQueued,
       ...(timeExecuted ? { time_executed: timeExecuted } : {}),
-      ...(duration !== undefined && status !== "new" ? { duration_ms: duration } : {}),
+      ...(measured !== undefined && status !== "new" ? { duration_ms: measured } : {}),
       ...(text(item._reason) ? { reason: text(item._reason) } : {}),
       deadline,
       params: {},
@@ -74,8 +68,9 @@ export function statsOnIndexed(run: RunRecord): Update {
   if (run.status !== "new") {
     names["#status"] = run.status;
     add.push("#status :one");
-    if (run.duration_ms !== undefined) {
-      names["#bucket"] = bucketAttribute(bucketOf(run.duration_ms));
+    const duration = recordDurationMs(run);
+    if (duration !== null) {
+      names["#bucket"] = bucketAttribute(bucketOf(duration));
       add.push("#bucket :one");
     }
   }

@@ -2,6 +2,7 @@ import { bucketAttribute, bucketOf } from "@/lib/jobs/durations";
 import { indexRows, runItem, type RunRecord } from "@/lib/jobs/run-items";
 import { dayOf, statsKey } from "@/lib/jobs/stats";
 import { runDeadline, type RunStatus, type Trigger } from "@/lib/jobs/stuck";
+import { recordDurationMs } from "@/lib/jobs/run-times";
 
 /**
  * Generated run history (sandbox first start, bench): deterministic for a seed,
@@ -77,8 +78,9 @@ export function historyItems(runs: readonly RunRecord[]): Record<string, unknown
     row.queued = (row.queued as number) + 1;
     if (run.status !== "new") {
       row[run.status] = ((row[run.status] as number | undefined) ?? 0) + 1;
-      if (run.duration_ms !== undefined) {
-        const b = bucketAttribute(bucketOf(run.duration_ms));
+      const duration = recordDurationMs(run);
+      if (duration !== null) {
+        const b = bucketAttribute(bucketOf(duration));
         row[b] = ((row[b] as number | undefined) ?? 0) + 1;
       }
     }

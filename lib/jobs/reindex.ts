@@ -4,7 +4,9 @@ import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { toUpstreamError } from "@/lib/aws/errors";
 import { ValidationError } from "@/lib/http/errors";
 import { runIndexPartitions } from "@/lib/jobs/filter-plan";
+import { bucketAttribute, bucketOf } from "@/lib/jobs/durations";
 import { runFromDocument, statsOnIndexed } from "@/lib/jobs/foreign-runs";
+import { recordDurationMs } from "@/lib/jobs/run-times";
 import { listJobTypes } from "@/lib/jobs/job-types";
 import { runIndexPartition, runIndexSort, RUNS_BLUEPRINT, SYS_PORTFOLIO } from "@/lib/jobs/keys";
 import { indexRow, statusRowKey, type RunRecord } from "@/lib/jobs/run-items";
@@ -65,6 +67,12 @@ function moveStatus(store: JobStore, run: RunRecord, oldStatus: string): Transac
   const names: Record<string, string> = { "#new": run.status };
   const values: Record<string, unknown> = { ":one": 1 };
   const add = ["#new :one"];
+  // The duration is counted once, when the run ends (a run moving between ended statuses had it counted).
+  const duration = oldStatus === "new" ? recordDurationMs(run) : null;
+  if (duration !== null) {
+    names["#bucket"] = bucketAttribute(bucketOf(duration));
+    add.push("#bucket :one");
+  }
   if (oldStatus !== "new") {
     names["#old"] = oldStatus;
     values[":minus"] = -1;

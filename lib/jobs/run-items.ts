@@ -2,6 +2,7 @@ import { runIndexPartitions } from "@/lib/jobs/filter-plan";
 import { searchText } from "@/lib/documents/item";
 import { BLUEPRINT_VERSION, documentKey, runIndexPartition, runIndexSort, RUNS_BLUEPRINT, RUNS_IRN, timeIndex } from "@/lib/jobs/keys";
 import { summarizeReason } from "@/lib/jobs/output";
+import { isoTime, runDurationMs } from "@/lib/jobs/run-times";
 import type { RunDetail, RunSummary } from "@/lib/jobs/schema";
 import { isStuck, runDeadline, type RunStatus, type Trigger } from "@/lib/jobs/stuck";
 
@@ -115,7 +116,9 @@ export function summaryFromItem(item: Record<string, unknown>, now: Date): RunSu
   const id = str(item.run_id) ?? str(item._id) ?? docId;
   const status = STATUSES.find((s) => s === item.status);
   const trigger = TRIGGERS.find((t) => t === item.trigger);
-  const timeQueued = str(item.time_queued);
+  // Runs the app wrote may carry times without a zone or in another offset; shown and compared as ISO UTC.
+  const timeQueued = isoTime(item.time_queued) ?? str(item.time_queued);
+  const timeExecuted = isoTime(item.time_executed) ?? str(item.time_executed) ?? null;
   const jobId = str(item.schd_jobs_id);
   if (!id || !status || !trigger || !timeQueued || !jobId) return undefined;
   return {
@@ -125,9 +128,11 @@ export function summaryFromItem(item: Record<string, unknown>, now: Date): RunSu
     status,
     trigger,
     author: str(item.author) ?? "",
+    // Resolved when runs are read (lib/jobs/author-names.ts); rows never store it.
+    authorName: null,
     timeQueued,
-    timeExecuted: str(item.time_executed) ?? null,
-    durationMs: numOrNull(item._duration_ms),
+    timeExecuted,
+    durationMs: runDurationMs({ status, timeQueued, timeExecuted, measuredMs: numOrNull(item._duration_ms) }),
     reason: str(item._reason) ?? null,
     stuck: isStuck({ status, deadline: str(item._deadline) ?? null, time_queued: timeQueued }, now),
   };
@@ -151,7 +156,8 @@ export function recordFromItem(item: Record<string, unknown>): RunRecord | undef
     output_bytes: numOrNull(item._output_bytes) ?? undefined,
     time_queued: summary.timeQueued,
     time_executed: summary.timeExecuted ?? undefined,
-    duration_ms: summary.durationMs ?? undefined,
+    // Only what the console measured; a derived duration is derived again on every read.
+    duration_ms: numOrNull(item._duration_ms) ?? undefined,
     reason: str(item._reason),
     deadline,
     params,

@@ -3,9 +3,12 @@ import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { toUpstreamError } from "@/lib/aws/errors";
 import { NotFoundError, ValidationError } from "@/lib/http/errors";
 import { cursorFitsPlan, planRunFilter, type FilterPlan } from "@/lib/jobs/filter-plan";
-import { listJobTypes } from "@/lib/jobs/job-types";
+import { findJobType, listJobTypes } from "@/lib/jobs/job-types";
 import { runIndexPartition, STATS_PARTITION } from "@/lib/jobs/keys";
+import { authorNames, namedRun, namedRuns } from "@/lib/jobs/author-names";
+import { withAuthorNames } from "@/lib/jobs/authors";
 import { detailOf, summaryFromItem } from "@/lib/jobs/run-items";
+import { runDurationMs } from "@/lib/jobs/run-times";
 import { completeRun, getRunRecord } from "@/lib/jobs/runs-write";
 import type { JobOverview, JobType, RunDetail, RunQuery, RunStats, RunSummary } from "@/lib/jobs/schema";
 import { lastDays, summarizeStats, type StatsItem } from "@/lib/jobs/stats";
@@ -62,7 +65,9 @@ async function sweepOrphans(store: JobStore, runs: RunSummary[], now: Date): Pro
       // `stuck` was computed with the run's own deadline.
       if (!run.stuck || run.trigger === "cron") return run;
       const ended = await completeRun(store, run.id, { status: "failed", reason: ORPHANED_REASON, timeExecuted: now, durationMs: null });
-      return ended ? { ...run, status: "failed" as const, stuck: false, reason: ORPHANED_REASON, timeExecuted: now.toISOString() } : run;
+      if (!ended) return run;
+      const timeExecuted = now.toISOString();
+      return { ...run, status: "failed" as const, stuck: false, reason: ORPHANED_REASON, timeExecuted, durationMs: runDurationMs({ status: "failed", timeQueued: run.timeQueued, timeExecuted }) };
     }),
   );
 }
@@ -77,7 +82,7 @@ export async function listRuns(store: JobStore, query: RunQuery, now = new Date(
   try {
     const { rows, next, scanned } = await queryRows(store, plan, query.limit, start);
     const summaries = rows.map((r) => summaryFromItem(r, now)).filter((s): s is RunSummary => s !== undefined);
-    return { items: await sweepOrphans(store, summaries, now), nextCursor: encodeCursor(next), scanned };
+    return { items: await namedRuns(store, await sweepOrphans(store, summaries, now)), nextCursor: encodeCursor(next), scanned };
   } catch (err) {
     throw toUpstreamError(err, `listing runs of ${store.env.name}`);
   }
@@ -86,12 +91,17 @@ export async function listRuns(store: JobStore, query: RunQuery, now = new Date(
 export async function getRun(store: JobStore, id: string, now = new Date()): Promise<RunDetail> {
   let run = await getRunRecord(store, id);
   if (!run) throw new NotFoundError(`There is no run ${id} in ${store.env.name}.`);
+  // A run document the app wrote has no _job_name: the job type names it (its index rows have the name already).
+  if (run.job_name === run.schd_jobs_id) {
+    const job = await findJobType(store, run.schd_jobs_id);
+    if (job) run = { ...run, job_name: job.name };
+  }
   const detail = detailOf(run, now);
   if (detail.stuck && isOrphaned({ status: run.status, trigger: run.trigger, time_queued: run.time_queued, deadline: run.deadline }, now)) {
     run = (await completeRun(store, id, { status: "failed", reason: ORPHANED_REASON, timeExecuted: now, durationMs: null })) ?? (await getRunRecord(store, id)) ?? run;
-    return detailOf(run, now);
+    return namedRun(store, detailOf(run, now));
   }
-  return detail;
+  return namedRun(store, detail);
 }
 
 export async function readStatsItems(store: JobStore, days: readonly string[]): Promise<StatsItem[]> {
@@ -141,22 +151,23 @@ export async function jobsOverview(store: JobStore, now = new Date()): Promise<J
     const [jobs, pending] = await Promise.all([listJobTypes(store), newestRows(store, runIndexPartition("status", "new"), 100, now)]);
     const stats = await runStats(store, 30, now, jobs);
     const stuck = (await sweepOrphans(store, pending, now)).filter((r) => r.stuck);
-    const items = await Promise.all(
-      jobs.map(async (job) => {
-        const recent = await newestRows(store, runIndexPartition("job", job.id), 10, now);
-        const s = stats.jobs.find((j) => j.jobId === job.id);
-        const schedule = job.schedule ? checkSchedule(job.schedule, now) : undefined;
-        return {
-          ...job,
-          lastRun: recent[0] ?? null,
-          recentRuns: recent,
-          successRate: s && s.failureRate !== null ? 1 - s.failureRate : null,
-          runs30d: s?.total ?? 0,
-          nextRuns: schedule?.ok ? schedule.next : [],
-        };
-      }),
-    );
-    return { items, stuck };
+    const recents = await Promise.all(jobs.map((job) => newestRows(store, runIndexPartition("job", job.id), 10, now)));
+    // One name lookup for every author on the page (cached), not one per job type.
+    const names = await authorNames(store, [...stuck, ...recents.flat()].map((r) => r.author));
+    const items = jobs.map((job, i) => {
+      const recent = withAuthorNames(recents[i] ?? [], names);
+      const s = stats.jobs.find((j) => j.jobId === job.id);
+      const schedule = job.schedule ? checkSchedule(job.schedule, now) : undefined;
+      return {
+        ...job,
+        lastRun: recent[0] ?? null,
+        recentRuns: recent,
+        successRate: s && s.failureRate !== null ? 1 - s.failureRate : null,
+        runs30d: s?.total ?? 0,
+        nextRuns: schedule?.ok ? schedule.next : [],
+      };
+    });
+    return { items, stuck: withAuthorNames(stuck, names) };
   } catch (err) {
     throw toUpstreamError(err, `reading jobs of ${store.env.name}`);
   }

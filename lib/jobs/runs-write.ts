@@ -11,6 +11,7 @@ import { indexRow, indexRows, recordFromItem, runItem, statusRowKey, type RunRec
 import { runIndexPartitions } from "@/lib/jobs/filter-plan";
 import { statsKey, statsOnEnded, statsOnQueued } from "@/lib/jobs/stats";
 import { runDeadline, type Trigger } from "@/lib/jobs/stuck";
+import { recordDurationMs } from "@/lib/jobs/run-times";
 import type { JobType } from "@/lib/jobs/schema";
 import type { JobStore } from "@/lib/jobs/store";
 
@@ -143,7 +144,7 @@ export async function completeRun(store: JobStore, id: string, outcome: RunOutco
     },
     ...partitions.map((p) => ({ Put: { TableName: store.table, Item: indexRow(p, ended) } })),
     { Delete: { TableName: store.table, Key: statusRowKey(current, "new") } },
-    { Update: { TableName: store.table, Key: statsKey(current.time_queued, current.schd_jobs_id), ...statsOnEnded(outcome.status, outcome.durationMs) } },
+    { Update: { TableName: store.table, Key: statsKey(current.time_queued, current.schd_jobs_id), ...statsOnEnded(outcome.status, recordDurationMs(ended)) } },
   ];
   try {
     await transact(store, items);

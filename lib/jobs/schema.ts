@@ -82,10 +82,11 @@ export const runSummarySchema = z.object({
   jobName: z.string(),
   status: z.enum(RUN_STATUSES),
   trigger: z.enum(TRIGGERS),
-  author: z.string(),
+  author: z.string().describe('The stored author key (an email, an entity id, "scheduler", cli:<user>): what the author filter matches'),
+  authorName: z.string().nullable().describe("The author's name when the environment's users or the console pool know it; null otherwise"),
   timeQueued: z.string(),
   timeExecuted: z.string().nullable(),
-  durationMs: z.number().nullable(),
+  durationMs: z.number().nullable().describe("The handler time the console measured, else time_executed − time_queued; null while new"),
   reason: z.string().nullable(),
   stuck: z.boolean(),
 });

@@ -1,4 +1,7 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { config } from "@/lib/config/env";
 import { ValidationError } from "@/lib/http/errors";
 import { getEnvironment } from "@/lib/environments/read";
 import { SANDBOX_ENVIRONMENT } from "@/lib/environments/sandbox";
@@ -10,6 +13,7 @@ import { seedSandboxJobs } from "@/lib/jobs/sandbox-seed";
 import { runQuerySchema } from "@/lib/jobs/schema";
 import { jobStore } from "@/lib/jobs/store";
 import { triggerRun } from "@/lib/jobs/trigger";
+import { runPageUrl } from "@/lib/jobs/run-page";
 import { fromZodError } from "@/lib/http/respond";
 import { table } from "./format";
 import type { Command } from "./command-types";
@@ -26,24 +30,41 @@ function parseParams(text: string | undefined): Record<string, unknown> {
   throw ValidationError.forField("params", 'Pass --params as a JSON object, e.g. --params \'{"seconds": 2}\'.');
 }
 
+/**
+ * Calls the run's handler from a detached process (dispatch-run.ts) that outlives
+ * this command, with the same Node options (tsx, the react-server condition).
+ */
+function dispatchDetached(env: string, runId: string): void {
+  const script = fileURLToPath(new URL("./dispatch-run.ts", import.meta.url));
+  const child = spawn(process.execPath, [...process.execArgv, script, env, runId], { detached: true, stdio: "ignore", env: process.env });
+  child.unref();
+}
+
 export function makeJobCommands(actor: () => string): Command[] {
   const run: Command = {
     name: "run",
-    help: "run <env> <job> [--params JSON] [--wait] [--json]   Run a job now (by name or id); with --wait, exit 1 if it failed",
+    help: "run <env> <job> [--params JSON] [--wait] [--json]   Queue a job run (by name or id) and print its id and page; with --wait, wait for its end and exit 1 if it failed",
     async run(args) {
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { params: { type: "string" }, wait: { type: "boolean" } } });
       const [env, job] = positionals;
       if (!env || !job) throw new ValidationError("Usage: run <env> <job> [--params JSON] [--wait]");
       const store = await jobStore(env);
       const triggered = await triggerRun(store, { job, params: parseParams(values.params) }, { author: actor(), trigger: "manual" });
-      // The handler is called from this process, so it finishes before the command exits either way.
+      if (!values.wait) {
+        // Queued: the handler is called by a process of its own; this command answers at once.
+        if (triggered.created) dispatchDetached(env, triggered.run._id);
+        const queued = triggered.detail;
+        const page = runPageUrl(config().publicOrigin, env, queued.id);
+        return { text: `Run ${queued.id} of ${queued.jobName}: ${queued.status === "new" ? "queued" : queued.status}\n${page}`, data: { ...queued, page } };
+      }
+      // With --wait the handler is called from this process and the command ends with the run.
       await executeRun(store, triggered.run, triggered.job);
       const detail = await getRun(store, triggered.run._id);
-      if (!values.wait) return { text: `Run ${detail.id} of ${detail.jobName}: ${detail.status}`, data: detail };
-      const lines = [`Run ${detail.id} of ${detail.jobName}: ${detail.status}${detail.durationMs !== null ? ` in ${detail.durationMs} ms` : ""}`];
+      const page = runPageUrl(config().publicOrigin, env, detail.id);
+      const lines = [`Run ${detail.id} of ${detail.jobName}: ${detail.status}${detail.durationMs !== null ? ` in ${detail.durationMs} ms` : ""}`, page];
       if (detail.reason) lines.push(`Reason: ${detail.reason}`);
       if (detail.output) lines.push(detail.output.length > 2000 ? `${detail.output.slice(0, 2000)}…` : detail.output);
-      return { text: lines.join("\n"), data: detail, exitCode: detail.status === "failed" ? 1 : 0 };
+      return { text: lines.join("\n"), data: { ...detail, page }, exitCode: detail.status === "failed" ? 1 : 0 };
     },
   };
 
@@ -62,7 +83,7 @@ export function makeJobCommands(actor: () => string): Command[] {
       if (!query.success) throw fromZodError(query.error, "query");
       const page = await listRuns(await jobStore(env), query.data);
       const text = page.items.length
-        ? table(["RUN", "JOB", "STATUS", "TRIGGER", "AUTHOR", "QUEUED", "MS"], page.items.map((r) => [r.id, r.jobName, r.stuck ? `${r.status} (stuck)` : r.status, r.trigger, r.author, r.timeQueued, r.durationMs === null ? "-" : String(r.durationMs)]))
+        ? table(["RUN", "JOB", "STATUS", "TRIGGER", "AUTHOR", "QUEUED", "MS"], page.items.map((r) => [r.id, r.jobName, r.stuck ? `${r.status} (stuck)` : r.status, r.trigger, r.authorName ? `${r.authorName} <${r.author}>` : r.author, r.timeQueued, r.durationMs === null ? "-" : String(r.durationMs)]))
         : "No runs match.";
       return { text, data: page };
     },

@@ -141,6 +141,10 @@ describe("job runs (against the emulator and the sample app)", () => {
     const marked = await markRunFailed(store, cron._id, "Marked failed by admin@x.io.");
     expect(marked.status).toBe("failed");
     await expect(markRunFailed(store, cron._id, "again")).rejects.toMatchObject({ status: 409 });
+    // Ended without a handler answer: their duration is their time in the pipeline, in the detail and the stats alike.
+    expect((await getRun(store, cron._id)).durationMs).toBeGreaterThanOrEqual(10 * 60_000);
+    expect((await getRun(store, manual._id)).durationMs).toBeGreaterThanOrEqual(10 * 60_000);
+    expect((await runStats(store, 30)).jobs.find((j) => j.jobName === "Quick")?.p95Ms).toBeGreaterThanOrEqual(10 * 60_000);
     const quick = overview.items.find((j) => j.name === "Quick");
     expect(quick?.lastRun).not.toBeNull();
     expect(quick?.recentRuns.length).toBeGreaterThan(0);
@@ -179,7 +183,7 @@ describe("job runs (against the emulator and the sample app)", () => {
   it("indexes runs the app wrote (no index rows, app-style attributes), once, and their end later", async () => {
     const job = jobs.Echo as JobType;
     const id = "0a0a0a0a-0000-4000-a000-00000000abcd";
-    const queued = new Date(Date.now() - 3_600_000);
+    const queued = new Date(Math.floor((Date.now() - 3_600_000) / 1000) * 1000); // whole seconds, as the app writes them
     const appTime = queued.toISOString().slice(0, 19).replace("T", " "); // "2026-11-28 10:00:00", no zone
     const doc = { portfolio_index: "sys", doc_index: `schd_runs#${id}`, schd_jobs_id: job.id, status: "new", trigger: "cron", author: "scheduler", time_queued: appTime };
     await store.db.send(new PutCommand({ TableName: store.table, Item: doc }));
@@ -205,8 +209,9 @@ describe("job runs (against the emulator and the sample app)", () => {
     await store.db.send(new PutCommand({ TableName: store.table, Item: { ...doc, status: "executed", time_executed: executed, output: "{}" } }));
     expect((await reindexRuns(store, { limit: 200 })).updated).toBe(1);
     expect((await listRuns(store, q({ status: "new", job: job.id, limit: 100 }))).items.map((r) => r.id)).not.toContain(id);
-    expect((await listRuns(store, q({ status: "executed", job: job.id, limit: 100 }))).items.map((r) => r.id)).toContain(id);
+    // Its duration comes from its times (it has no measured one) in the list and the detail alike.
+    expect((await listRuns(store, q({ status: "executed", job: job.id, limit: 100 }))).items.find((r) => r.id === id)).toMatchObject({ durationMs: 1500 });
     expect((await echoStats()).executed).toBe(before.executed + 1);
-    expect(await getRun(store, id)).toMatchObject({ id, status: "executed", timeExecuted: executed });
+    expect(await getRun(store, id)).toMatchObject({ id, jobName: "Echo", status: "executed", timeExecuted: executed, durationMs: 1500 });
   });
 });

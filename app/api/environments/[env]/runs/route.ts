@@ -1,5 +1,6 @@
 import { after } from "next/server";
 import { route } from "@/lib/http/route";
+import { namedRun } from "@/lib/jobs/author-names";
 import { executeRun } from "@/lib/jobs/dispatch";
 import { idempotencyHeaderSchema, listRunsOp, triggerRunOp } from "@/lib/jobs/operations";
 import { listRuns } from "@/lib/jobs/runs-read";
@@ -22,5 +23,5 @@ export const POST = route(triggerRunOp, async ({ params, body, principal, reques
   audit({ target: `run:${triggered.run._id}` });
   // The handler is called after the answer; a repeat (same idempotency key) is not dispatched again.
   if (triggered.created) after(() => executeRun(store, triggered.run, triggered.job));
-  return triggered.detail;
+  return namedRun(store, triggered.detail);
 });
