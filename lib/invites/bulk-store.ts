@@ -16,6 +16,9 @@ import type { BulkRowResult, BulkRun, BulkRunHead } from "@/lib/invites/bulk-sch
  * written "pending" with its input and the invite id it will use before any
  * invite starts, then replaced by its result: a resume knows exactly which
  * rows are left and which invite each one is (so none is invited twice).
+ * Reads never write: what a stale run means is derived (run-state.ts); the
+ * status is written by the run's owner and by a resume's claim, each on a
+ * condition.
  */
 const runKey = (env: string, id: string) => ({ pk: `BULK#${env}`, sk: id });
 const rowPk = (env: string, id: string) => `BULKROW#${env}#${id}`;
