@@ -182,7 +182,11 @@ async function processBulk(
     await mapBounded(rows, opts.concurrency, async (row) => {
       // Between users: a stopping server (or a lost run) starts no further one; the row stays pending for a resume.
       if (!owned || signal.aborted) return;
-      const result = await inviteRow(ctx, row, teams, actor, runId, runOpts, pacer, signal);
+      const wait = pacer.reserve();
+      if (wait > 0) await sleep(wait, signal);
+      // Again after waiting for its turn: the run may have stopped (or been taken over) meanwhile.
+      if (!owned || signal.aborted) return;
+      const result = await inviteRow(ctx, row, teams, actor, runId, runOpts, signal);
       if (!result) return;
       left--;
       counts.processed++;
@@ -205,18 +209,15 @@ async function processBulk(
 
 /** One row: its invite continued when the run (or a stopped earlier attempt) already began it, started otherwise. */
 /**
- * Null when the server began stopping before the row's invite started, or
- * while it waited out throttling: the row stays pending and a resume continues
- * it. Once its invite starts, its steps all run (each is idempotent and
+ * Null when the server began stopping while the row waited out throttling:
+ * the row stays pending and a resume continues its invite from the step that
+ * failed. Once its invite starts, its steps all run (each is idempotent and
  * recorded on the invite, so a resume after a kill mid-row repeats none that
  * was recorded).
  */
-async function inviteRow(ctx: EnvContext, row: PendingRow, teams: Map<string, string>, actor: string, runId: string, runOpts: RunOptions, pacer: Pacer, signal: AbortSignal): Promise<BulkRowResult | null> {
+async function inviteRow(ctx: EnvContext, row: PendingRow, teams: Map<string, string>, actor: string, runId: string, runOpts: RunOptions, signal: AbortSignal): Promise<BulkRowResult | null> {
   const teamId = row.team ? teams.get(row.team.toLowerCase()) : undefined;
   const input = { email: row.email, ...(row.name ? { name: row.name } : {}), teams: teamId ? [{ id: teamId, role: row.role }] : [] };
-  const wait = pacer.reserve();
-  if (wait > 0) await sleep(wait, signal);
-  if (signal.aborted) return null;
   try {
     const begun = await findInvite(ctx.env.name, row.inviteId);
     let invite = begun ? inviteView(nextStep(begun.steps) ? await runInvite(ctx, begun, runOpts) : begun) : await inviteUser(ctx, input, actor, runId, runOpts, row.inviteId);
