@@ -207,9 +207,9 @@ async function processBulk(
   return left === 0 ? "done" : "interrupted";
 }
 
-/** One row: its invite continued when the run (or a stopped earlier attempt) already began it, started otherwise. */
 /**
- * Null when the server began stopping while the row waited out throttling:
+ * One row: its invite continued when the run (or a stopped earlier attempt)
+ * already began it, started otherwise. Null when the server began stopping while the row waited out throttling:
  * the row stays pending and a resume continues its invite from the step that
  * failed. Once its invite starts, its steps all run (each is idempotent and
  * recorded on the invite, so a resume after a kill mid-row repeats none that
