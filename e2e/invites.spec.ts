@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { AdminCreateUserCommand, InitiateAuthCommand, ListUserPoolClientsCommand, ListUserPoolsCommand, ListUsersCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { SESv2Client, CreateEmailIdentityCommand } from "@aws-sdk/client-sesv2";
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { aws } from "./support/aws";
 import { expectAccessible } from "./support/axe";
 import { cognito } from "./support/cognito";
 import { e2e } from "./support/env";
@@ -145,6 +148,33 @@ test.describe.serial("environment admin invites TankTower users", () => {
     }
     const team = (await (await admin.request.get(`/api/environments/sandbox/entities/team/${teamId}`)).json()) as { memberships: { email?: string; role: string }[] };
     expect(team.memberships.map((m) => [m.email, m.role]).sort()).toEqual([[`bulk1-${tag}@example.com`, "member"], [`bulk3-${tag}@example.com`, "admin"]]);
+  });
+
+  test("a bulk run whose server died shows interrupted with when it was last seen, and resumes from the page", async ({ page }) => {
+    // What a server killed mid-run leaves in the console's table (lib/invites/bulk-store.ts): the run still
+    // "running" with a heartbeat five minutes old, and its rows pending. Reading it must not change it.
+    const id = `${Date.now().toString(36).padStart(9, "0")}-${randomUUID().slice(0, 8)}`;
+    const lastSeen = new Date(Date.now() - 5 * 60_000).toISOString();
+    const emails = [`quiet1-${tag}@example.com`, `quiet2-${tag}@example.com`];
+    const documents = DynamoDBDocumentClient.from(aws.dynamodb());
+    const head = { pk: "BULK#sandbox", sk: id, kind: "bulk-run", id, status: "running", total: 2, processed: 0, invited: 0, failed: 0, problems: [], createdAt: lastSeen, createdBy: adminEmail, updatedAt: lastSeen, finishedAt: null, owner: "a-server-that-died", heartbeatAt: lastSeen };
+    await documents.send(new PutCommand({ TableName: "tanktower_console", Item: head }));
+    for (const [i, email] of emails.entries()) {
+      const line = i + 2;
+      await documents.send(new PutCommand({ TableName: "tanktower_console", Item: { pk: `BULKROW#sandbox#${id}`, sk: String(line).padStart(6, "0"), status: "pending", line, email, role: "member", inviteId: `${id.slice(0, 9)}-${randomUUID().slice(0, 8)}` } }));
+    }
+
+    await admin.goto(`/environments/sandbox/invites?run=${id}`);
+    const run = admin.getByTestId("bulk-run");
+    await expect(run).toContainText("Run interrupted: 0 of 2 processed");
+    await expect(run).toContainText(`Its server stopped without a word: last seen ${await admin.evaluate((iso) => new Date(iso).toLocaleString(), lastSeen)}.`);
+    await expectAccessible(admin);
+    const stored = await documents.send(new GetCommand({ TableName: "tanktower_console", Key: { pk: "BULK#sandbox", sk: id }, ConsistentRead: true }));
+    expect(stored.Item).toEqual(head);
+
+    await run.getByRole("button", { name: "Resume the 2 rows left" }).click();
+    await expect(run).toContainText("Run finished: 2 of 2 processed, 2 invited, 0 failed", { timeout: 30_000 });
+    for (const email of emails) expect(await mailsTo(page.request, email)).toHaveLength(1);
   });
 
   test("an invite from an unverified sender fails visibly and succeeds on retry once the sender is verified", async ({ page }) => {

@@ -10,7 +10,10 @@
  * 5. SIGTERM to A during an apply: A stops within its grace period, the run ends
  *    "interrupted" with its lock released, and B's next plan holds exactly what
  *    A did not do, which B then applies;
- * 6. sign-out on A ends the session on B (server-side session records).
+ * 6. sign-out on A ends the session on B (server-side session records);
+ * 7. SIGTERM to A during a bulk invite run: A exits 0, the run is recorded
+ *    "interrupted" (not just stale) with its progress, B resumes it, and each
+ *    address ends with one invite and one email.
  *
  * Uses the last `next build` (npm test runs it after the e2e build), or builds.
  */
@@ -163,6 +166,37 @@ async function main() {
     const after = await api(b.url, "/api/session", { cookie });
     check(after.status === 401, `B still accepts the signed-out session (${after.status})`);
     say("6. sign-out on A ends the session on B");
+
+    // 7. SIGTERM to A during a bulk invite run (the emulator's SES pace, one user a second, keeps it going).
+    const a3 = await startServer(set.env);
+    set.servers.push(a3);
+    const cookie3 = await signIn(a3.url, set.emulator.url, set.operator);
+    const emails = Array.from({ length: 6 }, (_, i) => `rep-bulk${i + 1}@example.com`);
+    const started = await api(a3.url, "/api/environments/rep-apply/invites/bulk", { method: "POST", cookie: cookie3, body: { csv: ["email", ...emails].join("\n"), acceptQuota: true } });
+    check(started.status === 202, `bulk invite on A answered ${started.status}`);
+    const runId = (await started.json()).run.id;
+    const runPath = `/api/environments/rep-apply/invites/bulk/${runId}`;
+    const readRun = async () => (await api(b.url, runPath, { cookie: cookie3 })).json();
+    for (let i = 0; i < 100 && (await readRun()).processed < 1; i++) await new Promise((r) => setTimeout(r, 100));
+    a3.child.kill("SIGTERM");
+    const a3exit = await a3.exited;
+    check(a3exit.code === 0, `A exited with ${a3exit.code} on SIGTERM during a bulk run:\n${a3.output()}`);
+    const stopped = await readRun();
+    check(stopped.status === "interrupted" && stopped.stale === false, `after SIGTERM the bulk run reads ${stopped.status} (stale ${stopped.stale}), not recorded interrupted`);
+    check(stopped.processed >= 1 && stopped.left === emails.length - stopped.processed, `the interrupted run shows ${stopped.processed} processed and ${stopped.left} left of ${emails.length}`);
+    const resumed = await api(b.url, `${runPath}/resume`, { method: "POST", cookie: cookie3 });
+    check(resumed.status === 202, `resume on B answered ${resumed.status}`);
+    let finished = await readRun();
+    for (let i = 0; i < 300 && finished.status === "running"; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      finished = await readRun();
+    }
+    check(finished.status === "done" && finished.invited === emails.length, `the resumed run ended ${finished.status} with ${finished.invited} invited`);
+    for (const to of emails) {
+      const mail = await (await api(b.url, `/api/mailbox?to=${encodeURIComponent(to)}`, { cookie: cookie3 })).json();
+      check(mail.items.length === 1, `${to} received ${mail.items.length} invitation emails`);
+    }
+    say(`7. SIGTERM to A mid bulk run: exit 0, recorded interrupted after ${stopped.processed} of ${emails.length}; B resumed it, one email per address`);
   } finally {
     await set.stop();
   }

@@ -8,7 +8,7 @@ import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { useBulkInvite, useBulkRun, useBulkRuns, useResumeBulkRun } from "@/components/invites/queries";
 import { card, input, link, muted, row } from "@/components/entities/styles";
-import type { BulkPreview } from "@/lib/invites/bulk-schema";
+import type { BulkPreview, BulkRunHead } from "@/lib/invites/bulk-schema";
 
 /** CSV → preview with per-row problems → a run whose progress lives on the server (its id is in the URL). */
 export function BulkInvite({ env }: { env: string }) {
@@ -60,6 +60,7 @@ export function BulkInvite({ env }: { env: string }) {
           </p>
           {run.data.status === "interrupted" ? (
             <Alert tone="warning" title="The console stopped while this run was going on">
+              <p>{interruptedWhen(run.data)}</p>
               <p>
                 {run.data.left} {run.data.left === 1 ? "row was" : "rows were"} not processed. Resuming invites them; an invite the run had begun is continued, so nobody is invited twice.
               </p>
@@ -104,12 +105,21 @@ function RecentRuns({ env, current, pathname }: { env: string; current: string |
             <Link className={link} href={`${pathname}?run=${r.id}`} aria-current={r.id === current ? "true" : undefined}>
               {new Date(r.createdAt).toLocaleString()} by {r.createdBy}
             </Link>{" "}
-            <span className={muted}>· {r.status}: {r.processed} of {r.total} processed</span>
+            <span className={muted}>
+              · {r.status}
+              {r.stale && r.heartbeatAt ? ` (last seen ${new Date(r.heartbeatAt).toLocaleString()})` : ""}: {r.processed} of {r.total} processed
+            </span>
           </li>
         ))}
       </ul>
     </nav>
   );
+}
+
+/** A run its server recorded as stopped (a shutdown) says when; one that went quiet says when it was last seen. */
+function interruptedWhen(run: Pick<BulkRunHead, "stale" | "heartbeatAt" | "finishedAt">): string {
+  const at = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "an unknown time");
+  return run.stale ? `Its server stopped without a word: last seen ${at(run.heartbeatAt)}.` : `Its server shut down at ${at(run.finishedAt)} and recorded where it stopped.`;
 }
 
 function PreviewView({ preview }: { preview: BulkPreview }) {

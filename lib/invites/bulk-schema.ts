@@ -31,8 +31,13 @@ export type BulkRowResult = z.infer<typeof bulkRowResultSchema>;
 
 export const bulkRunSchema = z.object({
   id: z.string(),
-  /** interrupted: the server running it stopped (its heartbeat went stale); the rows left can be resumed. */
+  /**
+   * interrupted: the server running it stopped, the rows left can be resumed. Either that server recorded it
+   * when it shut down, or (`stale`) it stopped without a word and its heartbeat went stale.
+   */
   status: z.enum(["running", "done", "interrupted"]),
+  /** Shown interrupted because its heartbeat went stale, not because its server recorded it: still stored as running (a read writes nothing); heartbeatAt is when it was last seen. */
+  stale: z.boolean(),
   total: z.number(),
   processed: z.number(),
   invited: z.number(),
@@ -41,6 +46,7 @@ export const bulkRunSchema = z.object({
   createdAt: z.string(),
   createdBy: z.string(),
   updatedAt: z.string(),
+  /** When it ended (done, or interrupted by its server's shutdown); null while running, and for a stale run (nothing recorded its end). */
   finishedAt: z.string().nullable(),
   /** Last sign of life of the server running it. */
   heartbeatAt: z.string().nullable(),

@@ -5,7 +5,7 @@ import { isAwsError, toUpstreamError } from "@/lib/aws/errors";
 import { NotFoundError } from "@/lib/http/errors";
 import { ensureRegistryTable, registryTableName } from "@/lib/registry/table";
 import type { CsvInviteRow } from "@/lib/invites/csv";
-import { isStale } from "@/lib/invites/liveness";
+import { shownCounts, shownRunState, takeover, type StoredRunState, type Takeover } from "@/lib/invites/run-state";
 import type { BulkRowResult, BulkRun, BulkRunHead } from "@/lib/invites/bulk-schema";
 
 /**
@@ -16,12 +16,15 @@ import type { BulkRowResult, BulkRun, BulkRunHead } from "@/lib/invites/bulk-sch
  * written "pending" with its input and the invite id it will use before any
  * invite starts, then replaced by its result: a resume knows exactly which
  * rows are left and which invite each one is (so none is invited twice).
+ * Reads never write: what a stale run means is derived (run-state.ts); the
+ * status is written by the run's owner and by a resume's claim, each on a
+ * condition.
  */
 const runKey = (env: string, id: string) => ({ pk: `BULK#${env}`, sk: id });
 const rowPk = (env: string, id: string) => `BULKROW#${env}#${id}`;
 const rowSk = (line: number) => String(line).padStart(6, "0");
 
-export type RunHead = Omit<BulkRun, "results" | "left" | "heartbeatAt">;
+export type RunHead = Omit<BulkRun, "results" | "left" | "heartbeatAt" | "stale">;
 export type PendingRow = CsvInviteRow & { inviteId: string };
 type Counts = Pick<RunHead, "processed" | "invited" | "failed">;
 
@@ -47,9 +50,9 @@ export async function createRun(env: string, head: RunHead, rows: readonly Pendi
 
 /**
  * Counters, status, heartbeat: written only while `owner` still owns the run
- * and it is not done (false when another attempt took it over, so this one
- * stops). A heartbeat sets status "running" again: a server that stalled past
- * STALE_MS, was read as interrupted and not taken over, is alive after all.
+ * and it is running (false when another attempt took it over, or it ended:
+ * this attempt then stops). Its last write sets "done", or "interrupted"
+ * when its server shuts down with rows left.
  */
 export async function updateRun(env: string, id: string, owner: string, fields: Partial<Counts & Pick<RunHead, "status" | "finishedAt">>): Promise<boolean> {
   const now = new Date().toISOString();
@@ -60,9 +63,9 @@ export async function updateRun(env: string, id: string, owner: string, fields: 
         TableName: registryTableName(),
         Key: runKey(env, id),
         UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(", ")}`,
-        ConditionExpression: "#owner = :owner AND #status <> :done",
+        ConditionExpression: "#owner = :owner AND #status = :running",
         ExpressionAttributeNames: { ...Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])), "#owner": "owner", "#status": "status" },
-        ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])), ":owner": owner, ":done": "done" },
+        ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])), ":owner": owner, ":running": "running" },
       }),
     );
     return true;
@@ -76,43 +79,34 @@ export async function putRowResults(env: string, id: string, rows: readonly Bulk
   await batchPut(rows.map((r) => ({ pk: rowPk(env, id), sk: rowSk(r.line), ...r })));
 }
 
-/** Takes over an interrupted run for `owner` (false when it is not interrupted any more: someone else resumed it, or it ended). */
-export async function claimRun(env: string, id: string, owner: string): Promise<boolean> {
+/**
+ * Takes the run over for `owner` on the condition `takeover` set (false when
+ * it no longer holds: another resume took it, or its server was only slow
+ * and beat again, or it ended).
+ */
+export async function claimRun(env: string, id: string, owner: string, expected: Extract<Takeover, { ok: true }>["expect"]): Promise<boolean> {
   const now = new Date().toISOString();
+  const condition =
+    expected.status === "interrupted"
+      ? { ConditionExpression: "#status = :interrupted", values: { ":interrupted": "interrupted" } }
+      : expected.heartbeatAt === null
+        ? { ConditionExpression: "#status = :was AND attribute_not_exists(heartbeatAt)", values: { ":was": "running" } }
+        : { ConditionExpression: "#status = :was AND heartbeatAt = :seen", values: { ":was": "running", ":seen": expected.heartbeatAt } };
   try {
     await homeClients().documents.send(
       new UpdateCommand({
         TableName: registryTableName(),
         Key: runKey(env, id),
         UpdateExpression: "SET #status = :running, #owner = :owner, heartbeatAt = :now, updatedAt = :now, finishedAt = :null",
-        ConditionExpression: "#status = :interrupted",
+        ConditionExpression: condition.ConditionExpression,
         ExpressionAttributeNames: { "#status": "status", "#owner": "owner" },
-        ExpressionAttributeValues: { ":running": "running", ":interrupted": "interrupted", ":owner": owner, ":now": now, ":null": null },
+        ExpressionAttributeValues: { ":running": "running", ":owner": owner, ":now": now, ":null": null, ...condition.values },
       }),
     );
     return true;
   } catch (err) {
     if (isAwsError(err, "ConditionalCheckFailedException")) return false;
     throw err;
-  }
-}
-
-/** A running run whose heartbeat went stale becomes interrupted, unless its owner beat in the meantime. */
-async function markInterrupted(env: string, id: string, seenHeartbeat: string | null): Promise<void> {
-  const now = new Date().toISOString();
-  try {
-    await homeClients().documents.send(
-      new UpdateCommand({
-        TableName: registryTableName(),
-        Key: runKey(env, id),
-        UpdateExpression: "SET #status = :interrupted, updatedAt = :now, finishedAt = :now",
-        ConditionExpression: seenHeartbeat === null ? "#status = :running AND attribute_not_exists(heartbeatAt)" : "#status = :running AND heartbeatAt = :seen",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":interrupted": "interrupted", ":running": "running", ":now": now, ...(seenHeartbeat === null ? {} : { ":seen": seenHeartbeat }) },
-      }),
-    );
-  } catch (err) {
-    if (!isAwsError(err, "ConditionalCheckFailedException")) throw err;
   }
 }
 
@@ -138,38 +132,41 @@ async function readStored(env: string, id: string): Promise<Stored> {
   return { head: head.Item, results, pending };
 }
 
-/** The run as the API shows it; a running run whose server stopped is marked interrupted here. */
+function storedState(head: Record<string, unknown>): StoredRunState {
+  return {
+    status: head.status as StoredRunState["status"],
+    heartbeatAt: typeof head.heartbeatAt === "string" ? head.heartbeatAt : null,
+    updatedAt: String(head.updatedAt),
+    finishedAt: typeof head.finishedAt === "string" ? head.finishedAt : null,
+  };
+}
+
+function runView({ head, results, pending }: Stored, now: Date): BulkRun {
+  const { pk: _pk, sk: _sk, kind: _kind, owner: _owner, ...rest } = head;
+  const run = rest as RunHead;
+  const shown = shownRunState(storedState(head), now);
+  return { ...run, ...shownCounts(shown.status, run, results), ...shown, left: pending.length, results: [...results].sort((a, b) => a.line - b.line) };
+}
+
+/** The run as the API shows it (a stale running run reads as interrupted; nothing is written). */
 export async function readRun(env: string, id: string, now: Date = new Date()): Promise<BulkRun> {
   await ensureRegistryTable();
   try {
-    const { head, results, pending } = await readStored(env, id);
-    const { pk: _pk, sk: _sk, kind: _kind, owner: _owner, ...rest } = head;
-    const run = rest as RunHead & { heartbeatAt?: string };
-    const heartbeatAt = typeof run.heartbeatAt === "string" ? run.heartbeatAt : null;
-    let status = run.status;
-    let finishedAt = (run.finishedAt as string | null | undefined) ?? null;
-    if (status === "running" && isStale(heartbeatAt ?? run.updatedAt, now)) {
-      await markInterrupted(env, id, heartbeatAt);
-      const again = await homeClients().documents.send(new GetCommand({ TableName: registryTableName(), Key: runKey(env, id), ConsistentRead: true }));
-      status = (again.Item?.status as RunHead["status"] | undefined) ?? status;
-      finishedAt = (again.Item?.finishedAt as string | null | undefined) ?? finishedAt;
-    }
-    // Once nothing runs, the rows are the truth (the last counters of a stopped server may not have been written).
-    const counts: Counts =
-      status === "running"
-        ? { processed: run.processed, invited: run.invited, failed: run.failed }
-        : { processed: results.length, invited: results.filter((r) => r.status === "invited").length, failed: results.filter((r) => r.status === "failed").length };
-    return { ...run, ...counts, status, finishedAt, heartbeatAt, left: pending.length, results: results.sort((a, b) => a.line - b.line) };
+    return runView(await readStored(env, id), now);
   } catch (err) {
     throw toUpstreamError(err, "reading the bulk run");
   }
 }
 
-/** What a resume needs: the rows left (with their invite ids) and the results so far. */
-export async function readRunForResume(env: string, id: string): Promise<{ run: BulkRun; pending: PendingRow[] }> {
-  const run = await readRun(env, id);
-  const { pending } = await readStored(env, id);
-  return { run, pending: pending.sort((a, b) => a.line - b.line) };
+/** What a resume needs: the run as shown, whether it may be taken over, and the rows left (with their invite ids). */
+export async function readRunForResume(env: string, id: string, now: Date = new Date()): Promise<{ run: BulkRun; takeover: Takeover; pending: PendingRow[] }> {
+  await ensureRegistryTable();
+  try {
+    const stored = await readStored(env, id);
+    return { run: runView(stored, now), takeover: takeover(storedState(stored.head), now), pending: [...stored.pending].sort((a, b) => a.line - b.line) };
+  } catch (err) {
+    throw toUpstreamError(err, "reading the bulk run");
+  }
 }
 
 /** The latest runs of an environment, newest first (run ids start with their creation time); a stale running one reads as interrupted. */
@@ -179,17 +176,10 @@ export async function listRuns(env: string, limit = 10, now: Date = new Date()):
     const out = await homeClients().documents.send(
       new QueryCommand({ TableName: registryTableName(), KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": `BULK#${env}` }, ScanIndexForward: false, Limit: limit }),
     );
-    const heads: BulkRunHead[] = [];
-    for (const item of out.Items ?? []) {
+    return (out.Items ?? []).map((item) => {
       const { pk: _pk, sk: _sk, kind: _kind, owner: _owner, problems: _problems, ...rest } = item;
-      const head = { finishedAt: null, heartbeatAt: null, ...rest } as BulkRunHead;
-      if (head.status === "running" && isStale(head.heartbeatAt ?? head.updatedAt, now)) {
-        await markInterrupted(env, head.id, head.heartbeatAt);
-        head.status = "interrupted";
-      }
-      heads.push(head);
-    }
-    return heads;
+      return { ...(rest as Omit<BulkRunHead, "stale" | "heartbeatAt" | "finishedAt">), ...shownRunState(storedState(item), now) };
+    });
   } catch (err) {
     throw toUpstreamError(err, "listing bulk runs");
   }

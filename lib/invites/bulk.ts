@@ -17,6 +17,7 @@ import { inviteUser, mapBounded } from "@/lib/invites/service";
 import { isThrottle, nextStep } from "@/lib/invites/steps";
 import type { BulkPreview, BulkRowResult } from "@/lib/invites/bulk-schema";
 import { claimRun, createRun, putRowResults, readRunForResume, updateRun, type PendingRow, type RunHead } from "@/lib/invites/bulk-store";
+import { refuseIfDraining, trackRun } from "@/lib/provisioning/shutdown";
 
 /**
  * Bulk invites: a preview validates every row against the environment (bad
@@ -24,8 +25,17 @@ import { claimRun, createRun, putRowResults, readRunForResume, updateRun, type P
  * quota; a run invites the valid rows with bounded concurrency, paced below
  * the account's send rate, backing off and retrying on throttling, and keeps
  * its progress in DynamoDB.
+ *
+ * A run is driven by the server process that started (or resumed) it, and
+ * stops with it the way applies do (lib/provisioning/shutdown.ts): a stopping
+ * server starts no further user, lets the users in flight finish all their
+ * steps, and records the run "interrupted" with its progress; a resume, on
+ * any server, invites the rows left.
  */
 export type BulkOptions = { concurrency?: number; sendRate?: number };
+
+/** How a processing attempt ended: every row done; stopped by its server's shutdown (rows left); or taken over by a resume elsewhere. */
+export type BulkOutcome = "done" | "interrupted" | "taken-over";
 
 export async function teamsByName(ctx: EnvContext): Promise<Map<string, string>> {
   const teams = new Map<string, string>();
@@ -82,7 +92,8 @@ export async function previewBulk(ctx: EnvContext, csv: string): Promise<BulkPre
 
 /** Creates the run record (and its pending rows) and returns it with a function that does the work (the route does not wait for it). */
 export async function startBulk(ctx: EnvContext, csv: string, actor: string, acceptQuota: boolean, opts: BulkOptions = {}) {
-  // No pool, no run: refused before anything is recorded.
+  // A stopping server starts no run (another replica takes the request); no pool, no run: refused before anything is recorded.
+  refuseIfDraining();
   await environmentPool(ctx);
   const preview = await previewBulk(ctx, csv);
   if (preview.quota?.wouldExceed && !acceptQuota) {
@@ -107,36 +118,50 @@ export async function startBulk(ctx: EnvContext, csv: string, actor: string, acc
   const owner = randomUUID();
   await createRun(ctx.env.name, head, rows, owner);
   const rate = opts.sendRate ?? targetRate(preview.quota?.maxSendRate);
-  const work = () => processBulk(ctx, head.id, owner, rows, preview.teams, actor, { concurrency: opts.concurrency ?? 8, sendRate: rate }, { processed: 0, invited: 0, failed: 0 });
+  const work = () => trackRun(ctx.env.name, (signal) => processBulk(ctx, head.id, owner, rows, preview.teams, actor, { concurrency: opts.concurrency ?? 8, sendRate: rate }, { processed: 0, invited: 0, failed: 0 }, signal));
   return { preview, head, work };
 }
 
 /**
- * Takes over an interrupted run (its server stopped) and returns it with the
- * work that invites the rows left. Rows whose invite the stopped run began
- * continue that invite from its first step not done; none is invited twice.
+ * Takes over an interrupted run (its server stopped, saying so or not) and
+ * returns it with the work that invites the rows left. Rows whose invite the
+ * stopped run began continue that invite from its first step not done; none
+ * is invited twice. The claim is the write that persists the takeover.
  */
 export async function resumeBulk(ctx: EnvContext, runId: string, actor: string, opts: BulkOptions = {}) {
+  refuseIfDraining();
   await environmentPool(ctx);
-  const { run, pending } = await readRunForResume(ctx.env.name, runId);
-  if (run.status !== "interrupted") throw new ConflictError(run.status === "running" ? "This run is still going on." : "This run has finished; there is nothing left to resume.");
+  const { run, takeover, pending } = await readRunForResume(ctx.env.name, runId);
+  if (!takeover.ok) throw new ConflictError(takeover.reason === "running" ? "This run is still going on." : "This run has finished; there is nothing left to resume.");
   const owner = randomUUID();
-  if (!(await claimRun(ctx.env.name, runId, owner))) throw new ConflictError("This run was resumed by another request.");
+  if (!(await claimRun(ctx.env.name, runId, owner, takeover.expect))) throw new ConflictError("This run was resumed by another request, or its server is still going on.");
   const teams = await teamsByName(ctx);
   const quota = await sendQuota(ctx, pending.length);
   const rate = opts.sendRate ?? targetRate(quota?.maxSendRate);
   const counts = { processed: run.processed, invited: run.invited, failed: run.failed };
-  const work = () => processBulk(ctx, runId, owner, pending, teams, actor, { concurrency: opts.concurrency ?? 8, sendRate: rate }, counts);
-  return { run: { ...run, status: "running" as const, finishedAt: null }, work };
+  const work = () => trackRun(ctx.env.name, (signal) => processBulk(ctx, runId, owner, pending, teams, actor, { concurrency: opts.concurrency ?? 8, sendRate: rate }, counts, signal));
+  const now = new Date().toISOString();
+  return { run: { ...run, status: "running" as const, stale: false, heartbeatAt: now, updatedAt: now, finishedAt: null }, work };
 }
 
-async function processBulk(ctx: EnvContext, runId: string, owner: string, rows: PendingRow[], teams: Map<string, string>, actor: string, opts: Required<BulkOptions>, start: { processed: number; invited: number; failed: number }): Promise<void> {
+async function processBulk(
+  ctx: EnvContext,
+  runId: string,
+  owner: string,
+  rows: PendingRow[],
+  teams: Map<string, string>,
+  actor: string,
+  opts: Required<BulkOptions>,
+  start: { processed: number; invited: number; failed: number },
+  signal: AbortSignal,
+): Promise<BulkOutcome> {
   const env = ctx.env.name;
   const pool = await environmentPool(ctx);
   const runOpts: RunOptions = { pool, ...(ctx.env.appApiUrl ? { signInUrl: ctx.env.appApiUrl } : {}), invitedBy: actor };
   const pacer = new Pacer(opts.sendRate);
   const pending: BulkRowResult[] = [];
   const counts = { ...start };
+  let left = rows.length;
   // Lost ownership (another server resumed the run after this one looked dead): take no further row.
   let owned = true;
   let lastFlush = Date.now();
@@ -148,15 +173,22 @@ async function processBulk(ctx: EnvContext, runId: string, owner: string, rows: 
     if (!(await updateRun(env, runId, owner, { ...counts, status: "running" }))) owned = false;
   };
   const beat = setInterval(() => {
-    void updateRun(env, runId, owner, { status: "running" })
+    void updateRun(env, runId, owner, {})
       .then((still) => (owned &&= still))
       .catch((err: unknown) => log.warn("bulk heartbeat failed", { env, runId, code: (err as { name?: string }).name }));
   }, HEARTBEAT_MS);
   beat.unref();
   try {
     await mapBounded(rows, opts.concurrency, async (row) => {
-      if (!owned) return;
-      const result = await inviteRow(ctx, row, teams, actor, runId, runOpts, pacer);
+      // Between users: a stopping server (or a lost run) starts no further one; the row stays pending for a resume.
+      if (!owned || signal.aborted) return;
+      const wait = pacer.reserve();
+      if (wait > 0) await sleep(wait, signal);
+      // Again after waiting for its turn: the run may have stopped (or been taken over) meanwhile.
+      if (!owned || signal.aborted) return;
+      const result = await inviteRow(ctx, row, teams, actor, runId, runOpts, signal);
+      if (!result) return;
+      left--;
       counts.processed++;
       if (result.status === "invited") counts.invited++;
       else counts.failed++;
@@ -165,23 +197,33 @@ async function processBulk(ctx: EnvContext, runId: string, owner: string, rows: 
     });
   } finally {
     clearInterval(beat);
-    // Whatever happened, the run ends visibly with what it did (if it is still ours to end).
+    // Whatever happened, the run ends visibly with what it did, if it is still ours to end: done, or
+    // interrupted with rows left (a shutdown; or a failure here, whose rows a resume can still invite).
     await putRowResults(env, runId, pending.splice(0, pending.length));
-    await updateRun(env, runId, owner, { ...counts, ...(owned ? { status: "done" as const, finishedAt: new Date().toISOString() } : {}) });
+    const end = left === 0 ? { status: "done" as const } : { status: "interrupted" as const };
+    owned = owned && (await updateRun(env, runId, owner, { ...counts, ...end, finishedAt: new Date().toISOString() }));
   }
+  if (!owned) return "taken-over";
+  return left === 0 ? "done" : "interrupted";
 }
 
-/** One row: its invite continued when the run (or a stopped earlier attempt) already began it, started otherwise. */
-async function inviteRow(ctx: EnvContext, row: PendingRow, teams: Map<string, string>, actor: string, runId: string, runOpts: RunOptions, pacer: Pacer): Promise<BulkRowResult> {
+/**
+ * One row: its invite continued when the run (or a stopped earlier attempt)
+ * already began it, started otherwise. Null when the server began stopping while the row waited out throttling:
+ * the row stays pending and a resume continues its invite from the step that
+ * failed. Once its invite starts, its steps all run (each is idempotent and
+ * recorded on the invite, so a resume after a kill mid-row repeats none that
+ * was recorded).
+ */
+async function inviteRow(ctx: EnvContext, row: PendingRow, teams: Map<string, string>, actor: string, runId: string, runOpts: RunOptions, signal: AbortSignal): Promise<BulkRowResult | null> {
   const teamId = row.team ? teams.get(row.team.toLowerCase()) : undefined;
   const input = { email: row.email, ...(row.name ? { name: row.name } : {}), teams: teamId ? [{ id: teamId, role: row.role }] : [] };
-  const wait = pacer.reserve();
-  if (wait > 0) await sleep(wait);
   try {
     const begun = await findInvite(ctx.env.name, row.inviteId);
     let invite = begun ? inviteView(nextStep(begun.steps) ? await runInvite(ctx, begun, runOpts) : begun) : await inviteUser(ctx, input, actor, runId, runOpts, row.inviteId);
     for (let attempt = 0; invite.failure && isThrottle(invite.failure.code) && attempt < 6; attempt++) {
-      await sleep(backoffMs(attempt));
+      await sleep(backoffMs(attempt), signal);
+      if (signal.aborted) return null;
       invite = await (async () => {
         const record = await readInvite(ctx.env.name, invite.id);
         return inviteView(await runInvite(ctx, record, runOpts));
@@ -195,4 +237,16 @@ async function inviteRow(ctx: EnvContext, row: PendingRow, teams: Map<string, st
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Ends early when the server begins stopping. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
+}

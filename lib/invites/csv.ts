@@ -28,6 +28,8 @@ export function parseInviteCsv(csv: string): { rows: Record<string, string>[]; p
   const problems: CsvRowProblem[] = [];
   if (!out.meta.fields?.includes("email")) problems.push({ line: 1, field: "email", message: "The header row needs an `email` column." });
   for (const err of out.errors) {
+    // A file with only the email column has no delimiter to detect: not a problem (papaparse reads it as one column).
+    if (err.code === "UndetectableDelimiter") continue;
     // papaparse counts data rows from 0; line 1 is the header.
     problems.push({ line: (err.row ?? 0) + 2, field: "csv", message: err.message });
   }

@@ -2,8 +2,10 @@ import "server-only";
 import { NotConfiguredError } from "@/lib/http/errors";
 
 /**
- * Graceful stop of the applies this process runs (instrumentation.ts calls
- * `drainApplies` on SIGTERM). What is tracked here is by nature this
+ * Graceful stop of the applies and bulk invite runs this process runs
+ * (instrumentation.ts calls `drainApplies` on SIGTERM; lib/invites/bulk.ts
+ * tracks its runs here too and stops them between users, recorded
+ * "interrupted" with their progress). What is tracked here is by nature this
  * process's own: the runs it executes. Their lock, progress and outcome live
  * in DynamoDB like everything else, so another replica sees them.
  *

@@ -19,14 +19,14 @@ export function startServer(): void {
   }
   const { mode, shutdownGraceMs } = config();
   if (!process.env.NEXT_MANUAL_SIG_HANDLE) {
-    log.warn("NEXT_MANUAL_SIG_HANDLE is not set: on SIGTERM, Next.js exits at once and running applies stop mid-step (they resume on the next plan)", { mode });
+    log.warn("NEXT_MANUAL_SIG_HANDLE is not set: on SIGTERM, Next.js exits at once and running applies and bulk invite runs stop mid-step (applies resume on the next plan, bulk runs show interrupted and resume)", { mode });
     return;
   }
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    log.info("stopping: no new applies; running ones finish the steps in flight", { signal, graceMs: shutdownGraceMs });
+    log.info("stopping: no new applies or bulk invite runs; running ones finish the steps (users) in flight", { signal, graceMs: shutdownGraceMs });
     void drainApplies(shutdownGraceMs).then(
       (result) => {
         log.info("stopped", { signal, ...result });

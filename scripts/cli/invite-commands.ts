@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { audited } from "@/lib/audit/record";
+import { config } from "@/lib/config/env";
 import { ValidationError } from "@/lib/http/errors";
 import { fromZodError } from "@/lib/http/respond";
 import { environmentContext } from "@/lib/entities/context";
@@ -9,6 +10,7 @@ import type { BulkRun } from "@/lib/invites/bulk-schema";
 import { readRun } from "@/lib/invites/bulk-store";
 import { inviteCreateSchema } from "@/lib/invites/schema";
 import { inviteUser } from "@/lib/invites/service";
+import { drainApplies } from "@/lib/provisioning/shutdown";
 import type { Command } from "./commands";
 import { table } from "./format";
 
@@ -34,15 +36,15 @@ export function makeInviteCommands(actor: () => string): Command[] {
           throw ValidationError.forField("csv", `Cannot read ${values.csv}.`);
         }
         const { head, work } = await audited({ actor: actor(), action: "invite.bulk", environment: env, target: values.csv }, () => startBulk(ctx, csv, actor(), true));
-        await work();
-        return bulkReport(await readRun(env, head.id));
+        await untilStopped(work);
+        return bulkReport(env, await readRun(env, head.id));
       }
       if (values.resume) {
         // A run whose server (or CLI process) stopped: the rows left, none invited twice.
         const runId = values.resume;
         const { work } = await audited({ actor: actor(), action: "invite.bulk-resume", environment: env, target: `bulk:${runId}` }, () => resumeBulk(ctx, runId, actor()));
-        await work();
-        return bulkReport(await readRun(env, runId));
+        await untilStopped(work);
+        return bulkReport(env, await readRun(env, runId));
       }
       let teams: { id: string; role: string }[] = [];
       if (values.team) {
@@ -62,11 +64,29 @@ export function makeInviteCommands(actor: () => string): Command[] {
   return [invite];
 }
 
-function bulkReport(run: BulkRun) {
+/**
+ * Ctrl-C (or SIGTERM) stops the run the way a stopping console server does
+ * (the same drain): no further user, the ones in flight finish, the run is
+ * recorded interrupted and can be resumed. A second Ctrl-C exits at once.
+ */
+async function untilStopped<T>(work: () => Promise<T>): Promise<T> {
+  const stop = () => void drainApplies(config().shutdownGraceMs);
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    return await work();
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  }
+}
+
+function bulkReport(env: string, run: BulkRun) {
   const rows = [
     ...run.problems.map((p) => [String(p.line), p.email ?? "", "skipped", p.message]),
     ...run.results.map((r) => [String(r.line), r.email, r.status, r.reason ?? ""]),
   ].sort((a, b) => Number(a[0]) - Number(b[0]));
-  const text = [`${run.invited} invited, ${run.failed} failed, ${run.problems.length} skipped (run ${run.id}).`, rows.length ? table(["LINE", "EMAIL", "RESULT", "REASON"], rows) : ""].join("\n");
-  return { text, data: run, exitCode: run.failed || run.problems.length ? 3 : 0 };
+  const stopped = run.status === "interrupted" ? ` Interrupted with ${run.left} ${run.left === 1 ? "row" : "rows"} left: tt invite ${env} --resume ${run.id}` : "";
+  const text = [`${run.invited} invited, ${run.failed} failed, ${run.problems.length} skipped (run ${run.id}).${stopped}`, rows.length ? table(["LINE", "EMAIL", "RESULT", "REASON"], rows) : ""].join("\n");
+  return { text, data: run, exitCode: run.status === "interrupted" ? 4 : run.failed || run.problems.length ? 3 : 0 };
 }

@@ -13,7 +13,7 @@ import { createEntity } from "@/lib/entities/store";
 import { listMemberships } from "@/lib/entities/members";
 import { resumeBulk, startBulk } from "@/lib/invites/bulk";
 import { listRuns, putRowResults, readRun, readRunForResume, updateRun } from "@/lib/invites/bulk-store";
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { registryTableName } from "@/lib/registry/table";
 import { saveInvite } from "@/lib/invites/ledger";
 import { inviteUser, newInviteRecord } from "@/lib/invites/service";
@@ -129,25 +129,36 @@ describe("bulk invites (against the emulator)", { timeout: 180_000 }, () => {
     expect((await readRun("bulk-one", head.id)).status).toBe("running");
     await expect(resumeBulk(ctx, head.id, "admin@example.com")).rejects.toMatchObject({ status: 409 });
 
-    // A minute and more without a heartbeat: interrupted, with the three rows left.
+    // A minute and more without a heartbeat: shown interrupted, with the three rows left; the read writes nothing.
+    const key = { TableName: registryTableName(), Key: { pk: "BULK#bulk-one", sk: head.id } };
+    const readItem = async () => (await homeClients().documents.send(new GetCommand({ ...key, ConsistentRead: true }))).Item;
+    const stored = await readItem();
     const later = new Date(Date.now() + 2 * 60_000);
-    expect(await readRun("bulk-one", head.id, later)).toMatchObject({ status: "interrupted", total: 4, processed: 1, invited: 1, left: 3 });
-    expect((await readRun("bulk-one", head.id)).status).toBe("interrupted");
-    // Had its server only stalled, its next heartbeat would make it running again (it was not taken over).
-    const stored = await homeClients().documents.send(new GetCommand({ TableName: registryTableName(), Key: { pk: "BULK#bulk-one", sk: head.id } }));
-    const firstOwner = String(stored.Item?.owner);
-    expect(await updateRun("bulk-one", head.id, firstOwner, { status: "running" })).toBe(true);
+    expect(await readRun("bulk-one", head.id, later)).toMatchObject({ status: "interrupted", stale: true, finishedAt: null, heartbeatAt: stored?.heartbeatAt, total: 4, processed: 1, invited: 1, left: 3 });
+    expect((await listRuns("bulk-one", 10, later))[0]).toMatchObject({ id: head.id, status: "interrupted", stale: true, total: 4 });
+    expect(await readItem()).toEqual(stored);
     expect((await readRun("bulk-one", head.id)).status).toBe("running");
-    expect((await readRun("bulk-one", head.id, later)).status).toBe("interrupted");
+    // Its server goes quiet: the heartbeat it left is two minutes old (written here as it would be left).
+    const firstOwner = String(stored?.owner);
+    const age = () => {
+      const t = new Date(Date.now() - 2 * 60_000).toISOString();
+      return homeClients().documents.send(new UpdateCommand({ ...key, UpdateExpression: "SET heartbeatAt = :t, updatedAt = :t", ExpressionAttributeValues: { ":t": t } })).then(() => t);
+    };
+    const stale = await age();
+    expect(await readRun("bulk-one", head.id)).toMatchObject({ status: "interrupted", stale: true, heartbeatAt: stale });
+    // Had it only stalled, its next heartbeat shows it running again (nothing took it over); then it dies for good.
+    expect(await updateRun("bulk-one", head.id, firstOwner, {})).toBe(true);
+    expect(await readRun("bulk-one", head.id)).toMatchObject({ status: "running", stale: false });
+    await age();
     // The list of recent runs (how a reopened page finds it) shows it too, newest first.
-    expect((await listRuns("bulk-one"))[0]).toMatchObject({ id: head.id, status: "interrupted", total: 4 });
+    expect((await listRuns("bulk-one"))[0]).toMatchObject({ id: head.id, status: "interrupted", stale: true, total: 4 });
 
     const { run, work } = await resumeBulk(ctx, head.id, "admin@example.com", { concurrency: 2, sendRate: Number.POSITIVE_INFINITY });
     expect(run.status).toBe("running");
-    // A second resume of the same run is refused (it is no longer interrupted).
+    // A second resume of the same run is refused (it is running again).
     await expect(resumeBulk(ctx, head.id, "admin@example.com")).rejects.toMatchObject({ status: 409 });
-    // The first server, taken over, may not write any more.
-    expect(await updateRun("bulk-one", head.id, firstOwner, { status: "running" })).toBe(false);
+    // The first server, taken over, may not write any more (had it only stalled, its next heartbeat stops it).
+    expect(await updateRun("bulk-one", head.id, firstOwner, {})).toBe(false);
     await work();
 
     const done = await readRun("bulk-one", head.id);

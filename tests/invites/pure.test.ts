@@ -78,6 +78,10 @@ describe("bulk CSV", () => {
   it("refuses a file without an email column", () => {
     expect(parseInviteCsv("name\nAda").problems[0]).toMatchObject({ field: "email" });
   });
+
+  it("reads a file with only the email column without a problem (no delimiter to detect)", () => {
+    expect(parseInviteCsv("email\na@example.com\nb@example.com")).toEqual({ rows: [{ email: "a@example.com" }, { email: "b@example.com" }], problems: [] });
+  });
 });
 
 import { backoffMs, Pacer, quotaCheck, targetRate } from "@/lib/invites/pacing";

@@ -1,8 +1,7 @@
-import { recordAudit } from "@/lib/audit/record";
 import { environmentContext } from "@/lib/entities/context";
 import { route } from "@/lib/http/route";
-import { log } from "@/lib/log/logger";
 import { previewBulk, startBulk } from "@/lib/invites/bulk";
+import { continueInBackground } from "@/lib/invites/bulk-background";
 import { listRuns } from "@/lib/invites/bulk-store";
 import { bulkInviteOp, listBulkRunsOp } from "@/lib/invites/operations";
 
@@ -17,12 +16,6 @@ export const POST = route(bulkInviteOp, async ({ params, body, principal, reques
   const { preview, head, work } = await startBulk(ctx, body.csv, principal.email, body.acceptQuota);
   audit({ target: `bulk:${head.id}` });
   // The run goes on after the response (and after the tab closes); its end is audited on its own.
-  const event = { actor: principal.email, action: "invite.bulk-finished", environment: params.env, target: `bulk:${head.id}`, requestId };
-  void work()
-    .then(() => recordAudit(event, "success"))
-    .catch(async (err: unknown) => {
-      log.error("bulk invite run failed", { env: params.env, runId: head.id, error: err });
-      await recordAudit(event, "failure", "internal").catch(() => {});
-    });
-  return { preview: { valid: preview.valid, problems: preview.problems, quota: preview.quota }, run: { ...head, heartbeatAt: head.createdAt, left: head.total, results: [] } };
+  continueInBackground(work, { actor: principal.email, action: "invite.bulk-finished", environment: params.env, target: `bulk:${head.id}`, requestId });
+  return { preview: { valid: preview.valid, problems: preview.problems, quota: preview.quota }, run: { ...head, stale: false, heartbeatAt: head.createdAt, left: head.total, results: [] } };
 });
