@@ -105,6 +105,12 @@ const bench = {
     bench.lastCompleteMs = frame.at - start;
     return firstPaint;
   },
+  /** Empties the page, so that a mount measured next does not include the previous form's unmount. */
+  unmount(): void {
+    root?.unmount();
+    root = null;
+    if (container) container.textContent = "";
+  },
   async lastKeystroke(): Promise<number> {
     if (!pending) throw new Error("no keystroke measured");
     const value = await pending;
