@@ -22,8 +22,11 @@ export function ownMessage(error: unknown): string | undefined {
 }
 
 /** Every message in the tree, own message first. */
-export function allMessages(error: unknown, seen = new Set<unknown>()): string[] {
-  if (!isObject(error) || seen.has(error)) return [];
+export function allMessages(error: unknown, seen?: Set<unknown>): string[] {
+  // Most fields have no error: no set, no arrays for them (a long form asks for every field on every render).
+  if (!isObject(error)) return [];
+  if (seen?.has(error)) return [];
+  seen = seen ?? new Set<unknown>();
   seen.add(error);
   const own = ownMessage(error);
   const nested = Object.entries(error)

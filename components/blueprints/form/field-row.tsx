@@ -3,7 +3,7 @@
 import { memo, useCallback, useState } from "react";
 import { allMessages, ownMessage, subError } from "@/components/blueprints/form/field-errors";
 import { FieldShell, fieldIds } from "@/components/blueprints/form/field-shell";
-import { LanguageValues } from "@/components/blueprints/form/language-values";
+import { languageErrorClass, LanguageValues } from "@/components/blueprints/form/language-values";
 import { RepeatableValues } from "@/components/blueprints/form/repeatable-values";
 import { errorText } from "@/components/blueprints/form/styles";
 import { MultiSelectInput } from "@/components/blueprints/form/widgets/multi-select-input";
@@ -112,7 +112,7 @@ export const FieldRow = memo(function FieldRow({ store, error, field, formId, la
           return (
             <>
               {shaped(value, (v) => input.onChange({ ...map, [lang]: v }), langError, lang === langs[0] ? ids.id : `${ids.id}-${lang}`, `${field.label} (${lang})`, `${field.label} (${lang})`)}
-              {langMessage ? <p className={errorText}>{langMessage}</p> : null}
+              {langMessage ? <p className={`${errorText} ${languageErrorClass}`}>{langMessage}</p> : null}
             </>
           );
         }}

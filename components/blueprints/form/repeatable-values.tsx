@@ -46,7 +46,7 @@ export function RepeatableValues({
     const target =
       focusTarget.target === "input"
         ? item?.querySelector<HTMLElement>("input, textarea, select")
-        : item?.querySelectorAll<HTMLElement>(":scope > div > button")[BUTTONS.indexOf(focusTarget.target)];
+        : item?.querySelectorAll<HTMLElement>(":scope > div:last-of-type > button")[BUTTONS.indexOf(focusTarget.target)];
     target?.focus();
   });
 
@@ -77,19 +77,18 @@ export function RepeatableValues({
           const itemError = ownMessage(subError(error, index));
           const itemLabel = `${label}, value ${index + 1} of ${values.length}`;
           return (
-            <li key={index} className="flex flex-wrap items-start gap-2">
-              <div className="min-w-0 flex-1">
-                <Widget
-                  {...item}
-                  id={`${id}-${index}`}
-                  value={value}
-                  onChange={(v) => onChange(values.map((old, i) => (i === index ? v : old)))}
-                  invalid={Boolean(itemError)}
-                  ariaLabel={itemLabel}
-                  describedBy={[item.describedBy, itemError ? `${id}-${index}-error` : ""].filter(Boolean).join(" ") || undefined}
-                />
-              </div>
-              <div className="flex shrink-0 gap-1">
+            // A grid (the value, then its buttons) rather than a wrapper around the value: a long form has hundreds of items.
+            <li key={index} className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-2">
+              <Widget
+                {...item}
+                id={`${id}-${index}`}
+                value={value}
+                onChange={(v) => onChange(values.map((old, i) => (i === index ? v : old)))}
+                invalid={Boolean(itemError)}
+                ariaLabel={itemLabel}
+                describedBy={itemError ? (item.describedBy ? `${item.describedBy} ${id}-${index}-error` : `${id}-${index}-error`) : item.describedBy}
+              />
+              <div className="flex gap-1">
                 <button type="button" className={smallButton} disabled={index === 0 || item.disabled || item.readOnly} onClick={() => move(index, index - 1, "up")} aria-label={`Move ${itemLabel} up`}>
                   ↑
                 </button>
@@ -101,7 +100,7 @@ export function RepeatableValues({
                 </button>
               </div>
               {itemError ? (
-                <p id={`${id}-${index}-error`} className={`${errorText} basis-full`}>
+                <p id={`${id}-${index}-error`} className={`${errorText} col-span-2`}>
                   {itemError}
                 </p>
               ) : null}

@@ -1,12 +1,16 @@
 /** Class names shared by the form's widgets (light and dark). */
+const inputBase = [
+  "w-full min-w-0 rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm",
+  "focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-200",
+  "disabled:bg-slate-100 read-only:bg-slate-50",
+  "dark:bg-slate-900 dark:text-slate-100 dark:focus:ring-blue-900 dark:disabled:bg-slate-800 dark:read-only:bg-slate-800",
+].join(" ");
+// Built once rather than joined for every input on every render (a long form has hundreds of inputs).
+const inputValid = `${inputBase} border-slate-300 dark:border-slate-600`;
+const inputInvalid = `${inputBase} border-red-600 dark:border-red-400`;
+
 export function inputClass(invalid: boolean): string {
-  return [
-    "w-full min-w-0 rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm",
-    "focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-200",
-    "disabled:bg-slate-100 read-only:bg-slate-50",
-    "dark:bg-slate-900 dark:text-slate-100 dark:focus:ring-blue-900 dark:disabled:bg-slate-800 dark:read-only:bg-slate-800",
-    invalid ? "border-red-600 dark:border-red-400" : "border-slate-300 dark:border-slate-600",
-  ].join(" ");
+  return invalid ? inputInvalid : inputValid;
 }
 
 export const smallButton =

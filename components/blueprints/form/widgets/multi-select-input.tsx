@@ -43,7 +43,7 @@ export function MultiSelectInput({
             disabled={disabled || readOnly}
             className="size-4 accent-blue-700"
           />
-          <span>{choice.label}</span>
+          {choice.label}
         </label>
       ))}
     </div>
