@@ -54,10 +54,11 @@ test.describe.serial("environment admin invites TankTower users", () => {
     await page.goto("/environments/sandbox");
     const people = page.getByRole("region", { name: "People" });
     await people.getByLabel("Email", { exact: true }).fill(adminEmail);
+    await people.getByLabel("Name (optional)", { exact: true }).fill("Ada Admin");
     await people.getByLabel("Role", { exact: true }).selectOption("admin");
     await people.getByRole("button", { name: "Send invitation" }).click();
     await expect(people.getByText(`Invitation sent to ${adminEmail}.`)).toBeVisible();
-    await expect(people.getByRole("cell", { name: adminEmail, exact: true })).toBeVisible();
+    await expect(people.getByRole("cell", { name: `Ada Admin ${adminEmail}`, exact: true })).toBeVisible();
 
     await page.goto("/mailbox");
     const mail = page.getByTestId("mail").filter({ hasText: adminEmail }).first();

@@ -26,10 +26,19 @@ export function ConsoleUsers({ environment }: { environment?: string }) {
         {users.isPending ? <p role="status">Loading console users…</p> : null}
         {users.data?.length === 0 ? <p className={muted}>No one yet.</p> : null}
         {users.data && users.data.length > 0 ? (
-          <DataTable caption="Console users with environment access" columns={["Email", "Access", "Status", <span key="a" className="sr-only">Actions</span>]}>
+          <DataTable caption="Console users with environment access" columns={["User", "Access", "Status", <span key="a" className="sr-only">Actions</span>]}>
             {users.data.map((u) => (
               <tr key={u.username} className={row}>
-                <td className="px-4 py-2 break-all font-medium">{u.email}</td>
+                <td className="px-4 py-2 break-all">
+                  {u.name ? (
+                    <>
+                      <span className="block font-medium">{u.name}</span>
+                      <span className="block text-sm text-slate-600 dark:text-slate-400">{u.email}</span>
+                    </>
+                  ) : (
+                    <span className="font-medium">{u.email}</span>
+                  )}
+                </td>
                 <td className="px-4 py-2">
                   {u.grants.map((g) => (
                     <GrantEditor key={g.environment} user={u} environment={g.environment} role={g.role} onChange={(grants) => setGrants.mutate({ username: u.username, grants })} />
@@ -79,13 +88,18 @@ function InviteConsoleUserForm({ environment }: { environment?: string }) {
       {invite.isError ? <div className="mb-3"><Alert tone="error">{invite.error.message}</Alert></div> : null}
       <form
         noValidate
-        className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end"
+        className={`grid gap-3 sm:grid-cols-2 sm:items-end ${environment ? "lg:grid-cols-[2fr_2fr_1fr_auto]" : "lg:grid-cols-[2fr_2fr_1fr_1fr_auto]"}`}
         onSubmit={async (e) => {
           e.preventDefault();
           const data = new FormData(e.currentTarget);
           setErrors({});
           setDone(undefined);
-          const input = { email: String(data.get("email") ?? ""), environment: environment ?? String(data.get("environment") ?? ""), role: String(data.get("role") ?? "admin") as "admin" | "viewer" };
+          const input = {
+            email: String(data.get("email") ?? ""),
+            name: String(data.get("name") ?? ""),
+            environment: environment ?? String(data.get("environment") ?? ""),
+            role: String(data.get("role") ?? "admin") as "admin" | "viewer",
+          };
           try {
             const out = await invite.mutateAsync(input);
             setDone(out.emailed ? `Invitation sent to ${out.user.email}.` : `${out.user.email} already had an account and now has access.`);
@@ -95,6 +109,7 @@ function InviteConsoleUserForm({ environment }: { environment?: string }) {
         }}
       >
         <TextField label="Email" name="email" type="email" required error={errors.email?.[0]} />
+        <TextField label="Name (optional)" name="name" autoComplete="off" error={errors.name?.[0]} />
         {environment ? null : (
           <SelectField label="Environment" name="environment" error={errors.environment?.[0]}>
             {(environments.data ?? []).map((env) => (

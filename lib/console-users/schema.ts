@@ -7,12 +7,21 @@ export const scopedRoleSchema = z.enum(["admin", "viewer"]);
 export const grantSchema = z.object({ environment: envNameSchema, role: scopedRoleSchema });
 export type Grant = z.infer<typeof grantSchema>;
 
-export const consoleUserInviteSchema = z.object({ email: emailSchema, environment: envNameSchema, role: scopedRoleSchema });
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+export const consoleUserInviteSchema = z.object({
+  email: emailSchema,
+  /** Shown beside the email (audit, runs' authors); Cognito's standard `name` attribute. */
+  name: z.preprocess(blankToUndefined, z.string().trim().max(128, "At most 128 characters.").optional()),
+  environment: envNameSchema,
+  role: scopedRoleSchema,
+});
 export type ConsoleUserInvite = z.infer<typeof consoleUserInviteSchema>;
 
 export const consoleUserSchema = z.object({
   username: z.string(),
   email: z.string(),
+  name: z.string().nullable(),
   status: z.string(),
   enabled: z.boolean(),
   operator: z.boolean(),

@@ -4,6 +4,7 @@ import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
   AdminGetUserCommand,
+  AdminUpdateUserAttributesCommand,
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminUserGlobalSignOutCommand,
@@ -42,6 +43,7 @@ function toUser(u: UserType | { Username?: string; UserAttributes?: { Name?: str
   return {
     username: u.Username ?? "",
     email,
+    name: attrs?.find((a) => a.Name === "name")?.Value ?? null,
     status: u.UserStatus ?? "UNKNOWN",
     enabled: u.Enabled !== false,
     operator: groups.includes(OPERATORS_GROUP),
@@ -141,11 +143,14 @@ export async function inviteConsoleUser(input: ConsoleUserInvite, consoleUrl: st
           Username: input.email,
           TemporaryPassword: password,
           MessageAction: "SUPPRESS",
-          UserAttributes: [{ Name: "email", Value: input.email }, { Name: "email_verified", Value: "true" }],
+          UserAttributes: [{ Name: "email", Value: input.email }, { Name: "email_verified", Value: "true" }, ...(input.name ? [{ Name: "name", Value: input.name }] : [])],
         }),
       );
       username = out.User?.Username;
       if (!username) throw new Error("AdminCreateUser returned no username");
+    } else if (input.name) {
+      // Inviting someone who has an account already: the name given replaces theirs.
+      await cognito().send(new AdminUpdateUserAttributesCommand({ UserPoolId: userPoolId, Username: username, UserAttributes: [{ Name: "name", Value: input.name }] }));
     }
     const GroupName = await ensureGroup(userPoolId, input);
     await cognito().send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName }));

@@ -23,8 +23,8 @@ describe("environment admins and viewers (against the emulator)", { timeout: 180
     await createEnvironment(environmentCreateSchema.parse({ name: "cu-env", region: "us-east-1", credentials: { type: "default" } }), "tester");
     await createEnvironment(environmentCreateSchema.parse({ name: "cu-other", region: "us-east-1", credentials: { type: "default" } }), "tester");
 
-    const result = await inviteConsoleUser({ email: "admin@cu.test", environment: "cu-env", role: "admin" }, "http://console.test/sign-in", "op@console.test");
-    expect(result).toMatchObject({ created: true, emailed: true, user: { email: "admin@cu.test", operator: false, grants: [{ environment: "cu-env", role: "admin" }] } });
+    const result = await inviteConsoleUser({ email: "admin@cu.test", name: "Ada Admin", environment: "cu-env", role: "admin" }, "http://console.test/sign-in", "op@console.test");
+    expect(result).toMatchObject({ created: true, emailed: true, user: { email: "admin@cu.test", name: "Ada Admin", operator: false, grants: [{ environment: "cu-env", role: "admin" }] } });
     const mails = await messagesTo("admin@cu.test");
     expect(mails).toHaveLength(1);
     expect(mails[0]).toContain("http://console.test/sign-in");
@@ -38,7 +38,7 @@ describe("environment admins and viewers (against the emulator)", { timeout: 180
     expect(auth.ChallengeName).toBe("NEW_PASSWORD_REQUIRED");
 
     const listed = await listConsoleUsers("cu-env");
-    expect(listed.map((u) => u.email)).toEqual(["admin@cu.test"]);
+    expect(listed.map((u) => [u.email, u.name])).toEqual([["admin@cu.test", "Ada Admin"]]);
     expect(await listConsoleUsers("cu-other")).toEqual([]);
 
     // A grant on an environment that does not exist is a 400 naming the field, and changes nothing.
