@@ -13,7 +13,8 @@ import { runInvite } from "@/lib/invites/run";
 import { initialSteps, withOutcome } from "@/lib/invites/steps";
 import { compareUsers, type CognitoUserState, type UserEntityState } from "@/lib/reconcile/compare";
 import type { Pass, Reconciliation } from "@/lib/reconcile/schema";
-import { createPass, latestPass, markFixed, putFindings, updatePass, type PassProgress } from "@/lib/reconcile/store";
+import { lostPass } from "@/lib/reconcile/pass-state";
+import { createPass, latestPass, markFixed, putFindings, recordInterrupted, updatePass, type PassProgress } from "@/lib/reconcile/store";
 import { HEARTBEAT_MS } from "@/lib/invites/liveness";
 import { log } from "@/lib/log/logger";
 
@@ -74,16 +75,18 @@ async function estimatedUsers(ctx: EnvContext, userPoolId: string): Promise<numb
 }
 
 /** The latest pass and its findings, as the page shows them. */
-export function latestReconciliation(ctx: EnvContext): Promise<Reconciliation> {
-  return latestPass(ctx.env.name);
+export function latestReconciliation(ctx: EnvContext, now = new Date()): Promise<Reconciliation> {
+  return latestPass(ctx.env.name, now);
 }
 
 /** Records a new pass and returns it with the work (the route does not wait for it). One pass at a time per environment. */
-export async function startReconciliation(ctx: EnvContext, actor: string): Promise<{ pass: Pass; work: () => Promise<void> }> {
+export async function startReconciliation(ctx: EnvContext, actor: string, at = new Date()): Promise<{ pass: Pass; work: () => Promise<void> }> {
   const { userPoolId } = await environmentPool(ctx);
-  const current = await latestPass(ctx.env.name);
+  const current = await latestPass(ctx.env.name, at);
   if (current.pass?.status === "running") throw new ConflictError("A reconciliation pass is already running; its progress is on this page.");
-  const now = new Date().toISOString();
+  // The pass before lost its server: its end is recorded now, by this audited action (a read never writes it).
+  if (lostPass(current.pass)) await recordInterrupted(ctx.env.name, current.pass);
+  const now = at.toISOString();
   const pass: Pass = {
     id: newInviteId(),
     status: "running",

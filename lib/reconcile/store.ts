@@ -1,17 +1,18 @@
 import "server-only";
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { homeClients } from "@/lib/aws/clients";
 import { isAwsError, toUpstreamError } from "@/lib/aws/errors";
 import { ensureRegistryTable, registryTableName } from "@/lib/registry/table";
-import { isStale } from "@/lib/invites/liveness";
 import type { Finding } from "@/lib/reconcile/compare";
+import { shownPass } from "@/lib/reconcile/pass-state";
 import type { Pass, Reconciliation, StoredFinding } from "@/lib/reconcile/schema";
 
 /**
  * Reconciliation passes in the console's table: the pass (pk `RECON#<env>`,
  * sk pass id, time-ordered) with its progress, owner and heartbeat, and its
  * findings (pk `RECONROW#<env>#<pass id>`, sk `<email>#<kind>`), each marked
- * once fixed. The page reads the latest pass, so it survives a closed tab.
+ * once fixed. The page reads the latest pass, so it survives a closed tab; a read
+ * writes nothing (lib/reconcile/pass-state.ts).
  */
 const passKey = (env: string, id: string) => ({ pk: `RECON#${env}`, sk: id });
 const rowPk = (env: string, id: string) => `RECONROW#${env}#${id}`;
@@ -83,9 +84,11 @@ function toPass(item: Record<string, unknown>): Pass {
   return { heartbeatAt: null, error: null, finishedAt: null, ...rest } as Pass;
 }
 
-/** A running pass whose heartbeat went stale lost its server: interrupted (unless it beat in the meantime). */
-async function settle(env: string, pass: Pass, now: Date): Promise<Pass> {
-  if (pass.status !== "running" || !isStale(pass.heartbeatAt ?? pass.updatedAt, now)) return pass;
+/**
+ * Records a pass that lost its server as interrupted, unless it moved since it was read (a slow server
+ * that beat in the meantime keeps it). Only a mutating action calls this: starting the next pass.
+ */
+export async function recordInterrupted(env: string, pass: Pass): Promise<void> {
   try {
     await homeClients().documents.send(
       new UpdateCommand({
@@ -98,10 +101,9 @@ async function settle(env: string, pass: Pass, now: Date): Promise<Pass> {
       }),
     );
   } catch (err) {
-    if (!isAwsError(err, "ConditionalCheckFailedException")) throw err;
+    if (isAwsError(err, "ConditionalCheckFailedException")) return;
+    throw toUpstreamError(err, "recording the interrupted reconciliation");
   }
-  const again = await homeClients().documents.send(new GetCommand({ TableName: registryTableName(), Key: passKey(env, pass.id), ConsistentRead: true }));
-  return again.Item ? toPass(again.Item) : pass;
 }
 
 /** The latest pass with its findings (null when none ran yet). */
@@ -113,7 +115,7 @@ export async function latestPass(env: string, now: Date = new Date()): Promise<R
     );
     const item = out.Items?.[0];
     if (!item) return { pass: null, findings: [] };
-    const pass = await settle(env, toPass(item), now);
+    const pass = shownPass(toPass(item), now);
     const findings: StoredFinding[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {

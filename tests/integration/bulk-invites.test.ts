@@ -182,11 +182,18 @@ describe("bulk invites (against the emulator)", { timeout: 180_000 }, () => {
     const ctx = await environmentContext("bulk-one");
     const { pass } = await startReconciliation(ctx, "admin@example.com");
     // Its work never runs (the server stopped); a minute and more later it reads as interrupted.
+    const later = new Date(Date.now() + 2 * 60_000);
     expect((await latestPass("bulk-one")).pass?.status).toBe("running");
-    expect((await latestPass("bulk-one", new Date(Date.now() + 2 * 60_000))).pass).toMatchObject({ id: pass.id, status: "interrupted" });
-    expect((await latestReconciliation(ctx)).pass?.status).toBe("interrupted");
-    const again = await startReconciliation(ctx, "admin@example.com");
+    expect((await latestPass("bulk-one", later)).pass).toMatchObject({ id: pass.id, status: "interrupted", finishedAt: null });
+    expect((await latestReconciliation(ctx, later)).pass?.status).toBe("interrupted");
+    // Reading wrote nothing: the stored pass is still running, so it still reads so now.
+    expect((await latestReconciliation(ctx)).pass).toMatchObject({ id: pass.id, status: "running" });
+    await expect(startReconciliation(ctx, "admin@example.com")).rejects.toMatchObject({ status: 409 });
+    // Starting the next pass once it is stale records the lost one's end.
+    const again = await startReconciliation(ctx, "admin@example.com", later);
+    const lost = await homeClients().documents.send(new GetCommand({ TableName: registryTableName(), Key: { pk: "RECON#bulk-one", sk: pass.id }, ConsistentRead: true }));
+    expect(lost.Item).toMatchObject({ status: "interrupted", finishedAt: expect.any(String) });
     await again.work();
-    expect((await latestReconciliation(ctx)).pass).toMatchObject({ id: again.pass.id, status: "done" });
+    expect((await latestReconciliation(ctx, later)).pass).toMatchObject({ id: again.pass.id, status: "done" });
   });
 });
