@@ -5,12 +5,12 @@ import { allowing, denying, startEnforcingAccount } from "./support/enforcing-ac
 const READS = [
   "iam:ListAttachedUserPolicies", "iam:ListGroupsForUser", "iam:ListAttachedGroupPolicies", "iam:GetUserPolicy",
   "iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyVersions", "iam:GetRole", "iam:ListAttachedRolePolicies", "iam:GetRolePolicy",
-  "dynamodb:DescribeTable", "dynamodb:GetItem", "cognito-idp:ListUserPools", "cognito-idp:DescribeUserPool",
+  "dynamodb:DescribeTable", "dynamodb:DescribeTimeToLive", "dynamodb:GetItem", "cognito-idp:ListUserPools", "cognito-idp:DescribeUserPool",
   "cognito-idp:ListUserPoolClients", "cognito-idp:DescribeUserPoolClient", "ses:GetEmailIdentity", "s3:ListBucket", "s3:HeadBucket",
 ];
 const WRITES = [
   "iam:PutUserPolicy", "iam:CreatePolicy", "iam:CreatePolicyVersion", "iam:DeletePolicyVersion", "iam:CreateRole", "iam:AttachRolePolicy",
-  "iam:UpdateAssumeRolePolicy", "dynamodb:CreateTable", "dynamodb:PutItem", "cognito-idp:CreateUserPool", "cognito-idp:CreateUserPoolClient",
+  "iam:UpdateAssumeRolePolicy", "dynamodb:CreateTable", "dynamodb:UpdateTimeToLive", "dynamodb:PutItem", "cognito-idp:CreateUserPool", "cognito-idp:CreateUserPoolClient",
   "cognito-idp:UpdateUserPoolClient", "ses:CreateEmailIdentity",
 ];
 

@@ -28,7 +28,7 @@ const READS = [
   "iam:ListAttachedUserPolicies", "iam:ListGroupsForUser", "iam:ListAttachedGroupPolicies", "iam:GetUserPolicy",
   "iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyVersions",
   "iam:GetRole", "iam:ListAttachedRolePolicies", "iam:GetRolePolicy",
-  "dynamodb:DescribeTable", "dynamodb:GetItem",
+  "dynamodb:DescribeTable", "dynamodb:DescribeTimeToLive", "dynamodb:GetItem",
   "cognito-idp:ListUserPools", "cognito-idp:DescribeUserPool", "cognito-idp:ListUserPoolClients", "cognito-idp:DescribeUserPoolClient",
   "ses:GetEmailIdentity",
   // HeadBucket (is the bucket name free?): AWS authorises it as s3:ListBucket, moto as s3:HeadBucket.
@@ -37,7 +37,7 @@ const READS = [
 const WRITES = [
   "iam:PutUserPolicy", "iam:CreatePolicy", "iam:CreatePolicyVersion", "iam:DeletePolicyVersion",
   "iam:CreateRole", "iam:AttachRolePolicy", "iam:UpdateAssumeRolePolicy",
-  "dynamodb:CreateTable", "dynamodb:PutItem",
+  "dynamodb:CreateTable", "dynamodb:UpdateTimeToLive", "dynamodb:PutItem",
   "cognito-idp:CreateUserPool", "cognito-idp:CreateUserPoolClient", "cognito-idp:UpdateUserPoolClient",
   "ses:CreateEmailIdentity",
 ];
