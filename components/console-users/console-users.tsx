@@ -29,7 +29,7 @@ export function ConsoleUsers({ environment }: { environment?: string }) {
           <DataTable caption="Console users with environment access" columns={["User", "Access", "Status", <span key="a" className="sr-only">Actions</span>]}>
             {users.data.map((u) => (
               <tr key={u.username} className={row}>
-                <td className="px-4 py-2 break-all">
+                <td className="min-w-44 px-4 py-2 [overflow-wrap:anywhere]">
                   {u.name ? (
                     <>
                       <span className="block font-medium">{u.name}</span>
