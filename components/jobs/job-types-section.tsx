@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatPercent, formatTime } from "@/components/jobs/format";
 import type { JobTypeFormValues } from "@/components/jobs/job-type-form";
-import { Modal } from "@/components/jobs/modal";
+import { Dialog } from "@/components/ui/dialog";
 import { useMarkFailed, useSaveJobType } from "@/components/jobs/queries";
 import { RunStatusBadge } from "@/components/jobs/status-badge";
 import { ApiError } from "@/lib/http/client";
@@ -31,17 +31,22 @@ function valuesOf(job: JobType): JobTypeFormValues {
 function JobTypeDialog({ env, job, onClose }: { env: string; job?: JobType; onClose: () => void }) {
   const save = useSaveJobType(env, job?.id);
   return (
-    <Modal open title={job ? `Edit ${job.name}` : "New job type"} onClose={onClose}>
-      <JobTypeForm
-        env={env}
-        defaultValues={job ? valuesOf(job) : EMPTY}
-        submitLabel={job ? "Save job type" : "Create job type"}
-        onSubmit={async (values) => {
-          await save.mutateAsync(job ? { ...values, revision: job.revision } : values);
-          onClose();
-        }}
-      />
-    </Modal>
+    <Dialog open onOpenChange={(open) => (open ? undefined : onClose())} title={job ? `Edit ${job.name}` : "New job type"} size="lg" dismissable={false}>
+      <div className="mt-4">
+        <JobTypeForm
+          env={env}
+          defaultValues={job ? valuesOf(job) : EMPTY}
+          submitLabel={job ? "Save job type" : "Create job type"}
+          onSubmit={async (values) => {
+            await save.mutateAsync(job ? { ...values, revision: job.revision } : values);
+            onClose();
+          }}
+        />
+      </div>
+      <div className="mt-3 flex justify-end">
+        <Button variant="secondary" onClick={onClose}>Cancel</Button>
+      </div>
+    </Dialog>
   );
 }
 

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/provisioning/copy-button";
 import { formatDuration, formatTime, prettyOutput } from "@/components/jobs/format";
-import { Modal } from "@/components/jobs/modal";
+import { Drawer } from "@/components/ui/drawer";
 import { useJobsOverview, useMarkFailed, useRun } from "@/components/jobs/queries";
 import { RunNowDialog } from "@/components/jobs/run-now-dialog";
 import { RunAuthor } from "@/components/jobs/run-author";
@@ -38,7 +38,7 @@ export function RunDrawer({ env, runId, canWrite, onClose, onOpenRun }: { env: s
   const shown = output && output.text.length > DISPLAY_LIMIT ? `${output.text.slice(0, DISPLAY_LIMIT)}\n…` : output?.text;
 
   return (
-    <Modal open side title={r ? `Run of ${r.jobName}` : "Run"} onClose={onClose}>
+    <Drawer open onOpenChange={(open) => (open ? undefined : onClose())} title={r ? `Run of ${r.jobName}` : "Run"} size="lg">
       {run.isError ? <Alert tone="error">{run.error.message}</Alert> : null}
       {!r ? <p role="status">Loading run…</p> : (
         <div className="flex flex-col gap-5 text-sm">
@@ -85,6 +85,6 @@ export function RunDrawer({ env, runId, canWrite, onClose, onOpenRun }: { env: s
           {rerun ? <RunNowDialog env={env} job={{ id: r.jobId, name: r.jobName, paramsBlueprint: jobs.data?.items.find((j) => j.id === r.jobId)?.paramsBlueprint ?? null }} initialParams={r.params} rerunOf={r.id} onClose={() => setRerun(false)} onStarted={(next) => { setRerun(false); onOpenRun(next.id); }} /> : null}
         </div>
       )}
-    </Modal>
+    </Drawer>
   );
 }

@@ -6,7 +6,7 @@ import { modelFromDocument } from "@/components/documents/display";
 import { useDocumentBlueprint } from "@/components/documents/queries";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Modal } from "@/components/jobs/modal";
+import { Dialog } from "@/components/ui/dialog";
 import { useTriggerRun } from "@/components/jobs/queries";
 import { ApiError } from "@/lib/http/client";
 import { defaultValues } from "@/lib/blueprints/form-values";
@@ -66,8 +66,8 @@ export function RunNowDialog({
   const title = rerunOf ? `Re-run ${job.name}` : `Run ${job.name} now`;
   if (job.paramsBlueprint) {
     return (
-      <Modal open title={title} onClose={onClose}>
-        <div className="flex flex-col gap-4">
+      <Dialog open onOpenChange={(open) => (open ? undefined : onClose())} title={title} size="lg" dismissable={false}>
+        <div className="mt-4 flex flex-col gap-4">
           {error ? <Alert tone="error">{error}</Alert> : null}
           {blueprint.isError ? <Alert tone="error">The parameters blueprint {job.paramsBlueprint} could not be read: {blueprint.error.message}</Alert> : null}
           {blueprint.isPending ? <p role="status">Loading the parameters form…</p> : null}
@@ -85,14 +85,17 @@ export function RunNowDialog({
               }}
             />
           ) : null}
+          <div className="flex justify-end">
+            <Button variant="secondary" onClick={onClose}>Cancel</Button>
+          </div>
         </div>
-      </Modal>
+      </Dialog>
     );
   }
 
   return (
-    <Modal open title={title} onClose={onClose}>
-      <div className="flex flex-col gap-4">
+    <Dialog open onOpenChange={(open) => (open ? undefined : onClose())} title={title} size="lg" dismissable={false}>
+      <div className="mt-4 flex flex-col gap-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
         <div className="flex flex-col gap-1">
           <label htmlFor="run-params" className="text-sm font-medium">Parameters (JSON)</label>
@@ -110,6 +113,6 @@ export function RunNowDialog({
           <Button onClick={start} busy={trigger.isPending}>Start run</Button>
         </div>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -14,18 +14,21 @@ export function DrawerImpl({
   onOpenChange,
   title,
   side = "right",
+  size = "md",
   children,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   title: string;
   side?: "left" | "right";
+  /** lg: room for a record's output or a long document. */
+  size?: "md" | "lg";
   children: ReactNode;
 }) {
   return (
     <ModalOverlay isOpen={open} onOpenChange={onOpenChange} isDismissable className="fixed inset-0 z-50 bg-slate-900/50">
       <Modal
-        className={`fixed inset-y-0 ${side === "right" ? "right-0 border-l" : "left-0 border-r"} flex w-full max-w-md flex-col border-slate-200 bg-white text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100`}
+        className={`fixed inset-y-0 ${side === "right" ? "right-0 border-l" : "left-0 border-r"} flex w-full ${size === "lg" ? "max-w-2xl" : "max-w-md"} flex-col border-slate-200 bg-white text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100`}
       >
         <AriaDialog className="flex min-h-0 flex-1 flex-col outline-none">
           {({ close }) => (
