@@ -16,7 +16,7 @@ test("environments, users and sessions survive two emulator restarts in a row", 
 
   await restartEmulator();
   await page.goto(`/environments/${name}`);
-  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible();
   await page.getByLabel("Description").fill("after one restart");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved. This is now version 2.")).toBeVisible();
