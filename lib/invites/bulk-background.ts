@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit, type AuditEvent } from "@/lib/audit/record";
 import { log } from "@/lib/log/logger";
 import type { BulkOutcome } from "@/lib/invites/bulk";
-import { finishBeforeExit } from "@/lib/provisioning/shutdown";
+import { finishBeforeExit } from "@/lib/server/shutdown";
 
 /**
  * A bulk run started (or resumed) by a request goes on after the response,

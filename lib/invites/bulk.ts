@@ -17,7 +17,7 @@ import { inviteUser, mapBounded } from "@/lib/invites/service";
 import { isThrottle, nextStep } from "@/lib/invites/steps";
 import type { BulkPreview, BulkRowResult } from "@/lib/invites/bulk-schema";
 import { claimRun, createRun, putRowResults, readRunForResume, updateRun, type PendingRow, type RunHead } from "@/lib/invites/bulk-store";
-import { refuseIfDraining, trackRun } from "@/lib/provisioning/shutdown";
+import { refuseIfDraining, trackRun } from "@/lib/server/shutdown";
 
 /**
  * Bulk invites: a preview validates every row against the environment (bad
@@ -27,7 +27,7 @@ import { refuseIfDraining, trackRun } from "@/lib/provisioning/shutdown";
  * its progress in DynamoDB.
  *
  * A run is driven by the server process that started (or resumed) it, and
- * stops with it the way applies do (lib/provisioning/shutdown.ts): a stopping
+ * stops with it the way applies do (lib/server/shutdown.ts): a stopping
  * server starts no further user, lets the users in flight finish all their
  * steps, and records the run "interrupted" with its progress; a resume, on
  * any server, invites the rows left.

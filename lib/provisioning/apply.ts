@@ -14,7 +14,7 @@ import { updateProvisioningRecord } from "@/lib/provisioning/record";
 import { renderContextOf } from "@/lib/provisioning/render-context";
 import { runTasks, type RunOptions } from "@/lib/provisioning/scheduler";
 import { forgetChecklistRead } from "@/lib/provisioning/service";
-import { refuseIfDraining, trackRun } from "@/lib/provisioning/shutdown";
+import { refuseIfDraining, trackRun } from "@/lib/server/shutdown";
 import { chooseBucketName, requestEmailIdentity } from "@/lib/provisioning/steps/bucket-and-email";
 import { createClient, createPool, updateClientFlows } from "@/lib/provisioning/steps/cognito";
 import type { ApplyContext, StepExecutor } from "@/lib/provisioning/steps/context";
@@ -68,7 +68,7 @@ function applyContext(state: EnvironmentState): ApplyContext {
   };
 }
 
-/** `retries`: attempts the SDK repeated (throttling, 5xx); `interrupted`: the server stopped the run early (shutdown.ts). */
+/** `retries`: attempts the SDK repeated (throttling, 5xx); `interrupted`: the server stopped the run early (lib/server/shutdown.ts). */
 export type ProvisionResult = { ok: boolean; ms: number; awsCalls: number; mutatingCalls: number; retries: number; failed: string[]; interrupted: boolean; plan: Plan };
 
 export type PreparedProvision = { plan: Plan; run: (emit: (e: ProvisionEvent) => void, opts?: RunOptions) => Promise<ProvisionResult> };
@@ -171,7 +171,7 @@ async function execute(state: EnvironmentState, plan: Plan, emit: (e: ProvisionE
       }
       if (u.status === "skipped") {
         message = opts.signal?.aborted
-          ? "Not started: the console server is shutting down. Plan again to finish."
+          ? "Not started: the run was stopped (a server shutting down, or Ctrl-C in tt). Plan again to finish."
           : "Skipped: a step it depends on did not finish.";
       }
       emit({ type: "change", id: u.id, status: u.status, ms: u.ms, message });

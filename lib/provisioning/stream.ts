@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { EnvironmentRecord } from "@/lib/environments/record";
 import { log } from "@/lib/log/logger";
 import { prepareProvision } from "@/lib/provisioning/apply";
-import { finishBeforeExit } from "@/lib/provisioning/shutdown";
+import { finishBeforeExit } from "@/lib/server/shutdown";
 import type { ProvisionEvent } from "@/lib/provisioning/model";
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import { config } from "@/lib/config/env";
 import { startupProblems } from "@/lib/config/startup-check";
 import { log } from "@/lib/log/logger";
-import { drainApplies } from "@/lib/provisioning/shutdown";
+import { drainBackgroundWork } from "@/lib/server/shutdown";
 
 /**
  * Server start (instrumentation.ts): refuse to run in AWS mode with a weak
@@ -27,7 +27,7 @@ export function startServer(): void {
     if (stopping) return;
     stopping = true;
     log.info("stopping: no new applies or bulk invite runs; running ones finish the steps (users) in flight", { signal, graceMs: shutdownGraceMs });
-    void drainApplies(shutdownGraceMs).then(
+    void drainBackgroundWork(shutdownGraceMs).then(
       (result) => {
         log.info("stopped", { signal, ...result });
         // A moment for the last bytes of finished responses to leave the socket.

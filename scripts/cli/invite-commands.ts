@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { audited } from "@/lib/audit/record";
-import { config } from "@/lib/config/env";
 import { ValidationError } from "@/lib/http/errors";
 import { fromZodError } from "@/lib/http/respond";
 import { environmentContext } from "@/lib/entities/context";
@@ -10,7 +9,7 @@ import type { BulkRun } from "@/lib/invites/bulk-schema";
 import { readRun } from "@/lib/invites/bulk-store";
 import { inviteCreateSchema } from "@/lib/invites/schema";
 import { inviteUser } from "@/lib/invites/service";
-import { drainApplies } from "@/lib/provisioning/shutdown";
+import { untilStopped } from "./until-stopped";
 import type { Command } from "./commands";
 import { table } from "./format";
 
@@ -62,23 +61,6 @@ export function makeInviteCommands(actor: () => string): Command[] {
     },
   };
   return [invite];
-}
-
-/**
- * Ctrl-C (or SIGTERM) stops the run the way a stopping console server does
- * (the same drain): no further user, the ones in flight finish, the run is
- * recorded interrupted and can be resumed. A second Ctrl-C exits at once.
- */
-async function untilStopped<T>(work: () => Promise<T>): Promise<T> {
-  const stop = () => void drainApplies(config().shutdownGraceMs);
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-  try {
-    return await work();
-  } finally {
-    process.off("SIGINT", stop);
-    process.off("SIGTERM", stop);
-  }
 }
 
 function bulkReport(env: string, run: BulkRun) {

@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
-import { audited, recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/record";
 import { getEnvironment } from "@/lib/environments/read";
-import { ValidationError } from "@/lib/http/errors";
+import { AppError, ValidationError } from "@/lib/http/errors";
 import { prepareProvision } from "@/lib/provisioning/apply";
 import type { Plan, ProvisionEvent } from "@/lib/provisioning/model";
 import { getChecklist, planEnvironment, planWithStatus } from "@/lib/provisioning/service";
 import { table } from "./format";
+import { untilStopped } from "./until-stopped";
 import type { Command } from "./commands";
 
 function envArg(args: string[], options: Record<string, { type: "boolean" }> = {}) {
@@ -66,22 +67,32 @@ export function makeProvisioningCommands(actor: () => string): Command[] {
       const events: ProvisionEvent[] = [];
       const titles = new Map(p.changes.map((c) => [c.id, `[${c.step}] ${c.title}`]));
       const json = process.argv.includes("--json");
-      const result = await audited({ actor: actor(), action: "provisioning.apply", environment: name, target: name }, async () => {
-        const prepared = await prepareProvision(env, p.fingerprint, actor());
-        return prepared.run((e) => {
+      const audit = { actor: actor(), action: "provisioning.apply", environment: name, target: name };
+      // Ctrl-C stops the apply the way a stopping server does: the changes in flight finish, the rest wait for the next plan.
+      // The audit record says how it ended, as the console's apply stream records it.
+      const failure = async (err: unknown): Promise<never> => {
+        await recordAudit(audit, "failure", err instanceof AppError ? err.code : "internal");
+        throw err;
+      };
+      const prepared = await prepareProvision(env, p.fingerprint, actor()).catch(failure);
+      const result = await untilStopped(() =>
+        prepared.run((e) => {
           events.push(e);
           if (!json && e.type === "change" && e.status !== "waiting") {
             process.stderr.write(`${e.status.padEnd(8)} ${titles.get(e.id) ?? e.id}${e.ms !== undefined ? ` (${e.ms} ms)` : ""}${e.message ? `: ${e.message}` : ""}\n`);
           }
-        });
-      });
-      const summary = result.ok
-        ? `${name}: ${p.changes.length} change(s) applied in ${result.ms} ms (${result.awsCalls} AWS calls, ${result.mutatingCalls} mutating, ${result.retries} retried).`
-        : `${name}: ${result.failed.length} change(s) did not finish: ${result.failed.join(", ")}. Fix the cause and run again to continue.`;
+        }),
+      ).catch(failure);
+      await recordAudit(audit, result.ok && !result.interrupted ? "success" : "failure", result.interrupted ? "interrupted" : result.ok ? undefined : "step_failed");
+      const summary = result.interrupted
+        ? `${name}: stopped; ${p.changes.length - result.failed.length} of ${p.changes.length} change(s) done, ${result.failed.length} left. Run \`tt provision ${name} --yes\` again to finish.`
+        : result.ok
+          ? `${name}: ${p.changes.length} change(s) applied in ${result.ms} ms (${result.awsCalls} AWS calls, ${result.mutatingCalls} mutating, ${result.retries} retried).`
+          : `${name}: ${result.failed.length} change(s) did not finish: ${result.failed.join(", ")}. Fix the cause and run again to continue.`;
       return {
         text: summary,
-        data: { applied: true, ok: result.ok, changes: p.changes.length, ms: result.ms, awsCalls: result.awsCalls, mutatingCalls: result.mutatingCalls, retries: result.retries, failed: result.failed, events },
-        exitCode: result.ok ? 0 : 1,
+        data: { applied: true, ok: result.ok, interrupted: result.interrupted, changes: p.changes.length, ms: result.ms, awsCalls: result.awsCalls, mutatingCalls: result.mutatingCalls, retries: result.retries, failed: result.failed, events },
+        exitCode: result.interrupted ? 4 : result.ok ? 0 : 1,
       };
     },
   };

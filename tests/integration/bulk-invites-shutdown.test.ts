@@ -28,7 +28,7 @@ import { readMailbox } from "@/lib/mailbox/read";
 import { prepareProvision } from "@/lib/provisioning/apply";
 import { readProvisioningRecord } from "@/lib/provisioning/record";
 import { planEnvironment } from "@/lib/provisioning/service";
-import { drainApplies, resetDrainForTests } from "@/lib/provisioning/shutdown";
+import { drainBackgroundWork, resetDrainForTests } from "@/lib/server/shutdown";
 import { registryTableName } from "@/lib/registry/table";
 import * as bulkRuns from "@/app/api/environments/[env]/invites/bulk/route";
 import * as bulkRun from "@/app/api/environments/[env]/invites/bulk/[runId]/route";
@@ -124,7 +124,7 @@ describe("bulk runs and the server's lifecycle (against the emulator)", { timeou
     for (let i = 0; i < 300 && (await cognitoUsers()) - users0 < 2; i++) await new Promise((r) => setTimeout(r, 50));
 
     // SIGTERM: what the server's handler runs (lib/server/startup.ts).
-    const drained = await drainApplies(30_000);
+    const drained = await drainBackgroundWork(30_000);
     expect(drained).toMatchObject({ runs: 1, finished: 1, abandoned: [] });
     // Once the drain returns, the run is recorded interrupted by its own server, with its progress.
     const stopped = await readRun(ENV, head.id);

@@ -1,6 +1,7 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { startFaultProxy } from "../../scripts/support/fault-proxy";
 import { withEmulator } from "../support/emulator";
 
 withEmulator();
@@ -51,5 +52,42 @@ describe("tt CLI (against the emulator)", () => {
     const list = await tt("env", "list");
     expect((list.json.items as { name: string }[]).map((e) => e.name)).toContain("cli-env");
     expect((await tt("env", "remove", "cli-env", "--yes")).code).toBe(0);
+  }, 180_000);
+
+  it("Ctrl-C stops an apply between changes (exit 4, the rest left for the next plan), and a second run finishes it", async () => {
+    expect((await tt("env", "add", "cli-stop", "--region", "us-east-1", "--ses-sender", "no-reply@stop.example")).code).toBe(0);
+    // 150 ms per AWS call, so the apply is still going when the signal comes.
+    const proxy = await startFaultProxy(process.env.AWS_ENDPOINT_URL ?? "", { latencyMs: 150 });
+    try {
+      const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/tt.ts", "provision", "cli-stop", "--yes"], {
+        env: { ...process.env, AWS_ENDPOINT_URL: proxy.url },
+      });
+      let stdout = "";
+      let stderr = "";
+      let signalled = false;
+      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on("data", (d: Buffer) => {
+        stderr += d.toString();
+        // The first finished change: stop there.
+        if (!signalled && /^done /m.test(stderr)) {
+          signalled = true;
+          child.kill("SIGINT");
+        }
+      });
+      const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+      expect(signalled).toBe(true);
+      expect(code).toBe(4);
+      expect(stdout).toMatch(/cli-stop: stopped; \d+ of 14 change\(s\) done, \d+ left/);
+      expect(stderr).toContain("Not started: the run was stopped");
+    } finally {
+      await proxy.close();
+    }
+
+    const left = await tt("plan", "cli-stop");
+    expect(left.json.changes).toBeGreaterThan(0);
+    expect(left.json.changes).toBeLessThan(14);
+    expect((await tt("provision", "cli-stop", "--yes")).json).toMatchObject({ ok: true, interrupted: false, failed: [] });
+    expect((await tt("plan", "cli-stop")).json.changes).toBe(0);
+    expect((await tt("env", "remove", "cli-stop", "--yes")).code).toBe(0);
   }, 180_000);
 });

@@ -2,7 +2,7 @@
  * Faults an apply must survive, against a real emulator behind the fault
  * proxy (scripts/support/fault-proxy.ts): throttling on a share of calls, the
  * emulator stopped mid-apply and restarted, and the server draining on
- * SIGTERM (lib/provisioning/shutdown.ts; the process-level signal handling is
+ * SIGTERM (lib/server/shutdown.ts; the process-level signal handling is
  * checked by scripts/standalone/check.mjs).
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -20,7 +20,7 @@ import { createEnvironment } from "@/lib/environments/write";
 import { prepareProvision } from "@/lib/provisioning/apply";
 import type { ProvisionEvent } from "@/lib/provisioning/model";
 import { planEnvironment } from "@/lib/provisioning/service";
-import { drainApplies, resetDrainForTests } from "@/lib/provisioning/shutdown";
+import { drainBackgroundWork, resetDrainForTests } from "@/lib/server/shutdown";
 import { registryTableName } from "@/lib/registry/table";
 import { startEmulator, type RunningEmulator } from "../../scripts/sandbox/emulator.mjs";
 import { startFaultProxy, type FaultProxy } from "../../scripts/support/fault-proxy";
@@ -141,10 +141,10 @@ describe("faults survived (against the emulator, through the fault proxy)", () =
   it("drains on shutdown: no new apply, the running one stops after its steps in flight, and the next plan resumes", async () => {
     const env = await make("fault-drain");
     proxy.setLatency(40);
-    let drained: ReturnType<typeof drainApplies> | undefined;
+    let drained: ReturnType<typeof drainBackgroundWork> | undefined;
     try {
       const first = await apply(env, (e) => {
-        if (!drained && e.type === "change" && e.status === "done") drained = drainApplies(20_000);
+        if (!drained && e.type === "change" && e.status === "done") drained = drainBackgroundWork(20_000);
       });
       const drain = await drained;
       expect(drain).toMatchObject({ runs: 1, finished: 1, abandoned: [] });

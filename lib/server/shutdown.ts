@@ -2,10 +2,10 @@ import "server-only";
 import { NotConfiguredError } from "@/lib/http/errors";
 
 /**
- * Graceful stop of the applies and bulk invite runs this process runs
- * (instrumentation.ts calls `drainApplies` on SIGTERM; lib/invites/bulk.ts
- * tracks its runs here too and stops them between users, recorded
- * "interrupted" with their progress). What is tracked here is by nature this
+ * Graceful stop of the long work this process runs: provisioning applies and
+ * bulk invite runs. `drainBackgroundWork` is called on SIGTERM by the server
+ * (lib/server/startup.ts) and on Ctrl-C by the CLI (scripts/cli/until-stopped.ts);
+ * bulk runs stop between users, recorded "interrupted" with their progress. What is tracked here is by nature this
  * process's own: the runs it executes. Their lock, progress and outcome live
  * in DynamoDB like everything else, so another replica sees them.
  *
@@ -74,7 +74,7 @@ export function finishBeforeExit(work: Promise<unknown>): void {
 export type DrainResult = { runs: number; finished: number; abandoned: string[]; ms: number };
 
 /** Stops new applies, asks running ones to stop, and waits for them at most `boundMs`. */
-export async function drainApplies(boundMs: number): Promise<DrainResult> {
+export async function drainBackgroundWork(boundMs: number): Promise<DrainResult> {
   const started = Date.now();
   registry.draining = true;
   const runs = [...active];
