@@ -4,6 +4,7 @@ import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -28,7 +29,8 @@ import { ensureRegistryTable } from "@/lib/registry/table";
  */
 export const CONSOLE_CLIENT_NAME = "tanktower-console-web";
 
-export type ConsoleInitOptions = { adminEmail: string; permanentPassword?: string };
+/** `adminName`: the operator's display name (Cognito `name`), shown as the author of what they do; set or updated when given. */
+export type ConsoleInitOptions = { adminEmail: string; adminName?: string; permanentPassword?: string };
 export type ConsoleInitResult = ConsoleAuthSettings & { created: string[] };
 
 async function exists(probe: () => Promise<unknown>): Promise<boolean> {
@@ -104,10 +106,13 @@ async function ensureOperator(
     if (!isAwsError(err, "GroupExistsException")) throw err;
   }
   const email = opts.adminEmail.trim().toLowerCase();
+  const name = opts.adminName?.trim();
   let username: string | undefined;
+  let currentName: string | undefined;
   try {
     const out = await cognito.send(new AdminGetUserCommand({ UserPoolId, Username: email }));
     username = out.Username;
+    currentName = out.UserAttributes?.find((a) => a.Name === "name")?.Value;
   } catch (err) {
     if (!isAwsError(err, "UserNotFoundException")) throw err;
   }
@@ -119,6 +124,7 @@ async function ensureOperator(
         UserAttributes: [
           { Name: "email", Value: email },
           { Name: "email_verified", Value: "true" },
+          ...(name ? [{ Name: "name", Value: name }] : []),
         ],
         DesiredDeliveryMediums: ["EMAIL"],
         ...(opts.permanentPassword ? { MessageAction: "SUPPRESS" as const } : {}),
@@ -127,6 +133,8 @@ async function ensureOperator(
     username = out.User?.Username;
     if (!username) throw new Error("AdminCreateUser returned no username");
     created.push(`operator ${email}`);
+  } else if (name && name !== currentName) {
+    await cognito.send(new AdminUpdateUserAttributesCommand({ UserPoolId, Username: username, UserAttributes: [{ Name: "name", Value: name }] }));
   }
   if (opts.permanentPassword) {
     await cognito.send(

@@ -6,6 +6,8 @@ import { findEnvironment } from "@/lib/environments/read";
 import { createEnvironment } from "@/lib/environments/write";
 
 export const SANDBOX_ENVIRONMENT = "sandbox";
+/** The sandbox operator's display name, so what they trigger shows a name as its author. */
+export const SANDBOX_OPERATOR_NAME = "Sandbox Operator";
 
 /**
  * The pre-registered `sandbox` environment: the console's own account and

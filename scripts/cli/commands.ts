@@ -8,7 +8,7 @@ import { ValidationError } from "@/lib/http/errors";
 import { fromZodError } from "@/lib/http/respond";
 import { listEnvironments } from "@/lib/environments/read";
 import { toView } from "@/lib/environments/record";
-import { ensureSandboxEnvironment, SANDBOX_ENVIRONMENT } from "@/lib/environments/sandbox";
+import { ensureSandboxEnvironment, SANDBOX_ENVIRONMENT, SANDBOX_OPERATOR_NAME } from "@/lib/environments/sandbox";
 import { provisionSandbox } from "@/lib/provisioning/sandbox";
 import { seedSandboxExamples } from "@/lib/documents/sandbox-examples";
 import { environmentCreateSchema, type CredentialsInput } from "@/lib/environments/schema";
@@ -95,12 +95,14 @@ const envRemove: Command = {
 
 const consoleInit: Command = {
   name: "console init",
-  help: "console init --admin-email EMAIL [--json]  Create the console's user pool, app client, operators group and first operator",
+  help: "console init --admin-email EMAIL [--admin-name NAME] [--json]  Create the console's user pool, app client, operators group and first operator",
   async run(args) {
-    const { values } = parseArgs({ args, options: { "admin-email": { type: "string" } } });
+    const { values } = parseArgs({ args, options: { "admin-email": { type: "string" }, "admin-name": { type: "string" } } });
     const email = values["admin-email"];
     if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw ValidationError.forField("admin-email", "Pass --admin-email with the first operator's email address.");
-    const result = await audited({ actor: actor(), action: "console.init", target: email }, () => initConsole({ adminEmail: email }));
+    const name = values["admin-name"]?.trim();
+    if (name !== undefined && (name.length === 0 || name.length > 128)) throw ValidationError.forField("admin-name", "Give the operator's name in 1 to 128 characters, or leave --admin-name out.");
+    const result = await audited({ actor: actor(), action: "console.init", target: email }, () => initConsole({ adminEmail: email, ...(name ? { adminName: name } : {}) }));
     const text = [
       `Console user pool ${result.userPoolId}, app client ${result.clientId}.`,
       result.created.length ? `Created: ${result.created.join(", ")}.` : "Everything already existed.",
@@ -129,7 +131,7 @@ const sandboxInit: Command = {
     const { email, password } = config().sandboxOperator;
     const who = "system:sandbox";
     const result = await audited({ actor: who, action: "console.init", target: email }, () =>
-      initConsole({ adminEmail: email, permanentPassword: password }),
+      initConsole({ adminEmail: email, adminName: SANDBOX_OPERATOR_NAME, permanentPassword: password }),
     );
     const sandbox = await ensureSandboxEnvironment(who);
     if (sandbox.created) await recordAudit({ actor: who, action: "environment.create", environment: SANDBOX_ENVIRONMENT, target: SANDBOX_ENVIRONMENT }, "success");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   AdminDisableUserCommand,
+  AdminGetUserCommand,
   AdminRemoveUserFromGroupCommand,
   CreateUserPoolClientCommand,
   InitiateAuthCommand,
@@ -38,6 +39,16 @@ describe("console sign-in (against the emulator)", () => {
     ]);
     const again = await initConsole({ adminEmail: EMAIL, permanentPassword: PASSWORD });
     expect(again).toMatchObject({ userPoolId: settings.userPoolId, clientId: settings.clientId, created: [] });
+  });
+
+  it("console init gives the operator a name when asked, and a later run changes it", async () => {
+    const nameOf = async (email: string) =>
+      (await homeClients().cognito.send(new AdminGetUserCommand({ UserPoolId: settings.userPoolId, Username: email }))).UserAttributes?.find((a) => a.Name === "name")?.Value;
+    expect(await nameOf(EMAIL)).toBeUndefined();
+    await initConsole({ adminEmail: "named.operator@example.com", adminName: "Named Operator" });
+    expect(await nameOf("named.operator@example.com")).toBe("Named Operator");
+    expect((await initConsole({ adminEmail: EMAIL, adminName: "  First Operator " })).created).toEqual([]);
+    expect(await nameOf(EMAIL)).toBe("First Operator");
   });
 
   it("turns verified Cognito tokens into a session with the operator's groups", async () => {
