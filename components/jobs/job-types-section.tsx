@@ -66,11 +66,12 @@ export function JobTypesSection({ env, overview, canWrite, onRunStarted, onOpenR
       {error ? <Alert tone="error">{error}</Alert> : null}
       {overview.stuck.length ? (
         <Alert tone="warning" title={`${overview.stuck.length} stuck run${overview.stuck.length === 1 ? "" : "s"}`}>
-          <p>Still new past their timeout (the app never answered).</p>
+          <p>Still new past their timeout: the app never answered, or (orphaned) the console stopped waiting for it.</p>
           <ul className="mt-2 flex flex-col gap-1">
             {overview.stuck.map((r) => (
               <li key={r.id} className="flex flex-wrap items-center gap-2">
                 <button type="button" className="underline" onClick={() => onOpenRun(r.id)}>{r.jobName}, queued {formatTime(r.timeQueued)}</button>
+                {r.orphaned ? <span className="text-xs">(orphaned: the console records it failed shortly)</span> : null}
                 {canWrite ? (
                   <Button variant="danger" busy={markFailed.isPending && markFailed.variables?.id === r.id} onClick={async () => {
                     setError(null);
@@ -105,7 +106,7 @@ export function JobTypesSection({ env, overview, canWrite, onRunStarted, onOpenR
               <span>Last run:</span>
               {job.lastRun ? (
                 <button type="button" className="inline-flex items-center gap-1 underline" onClick={() => onOpenRun(job.lastRun?.id ?? "")}>
-                  <RunStatusBadge status={job.lastRun.status} stuck={job.lastRun.stuck} /> {formatTime(job.lastRun.timeQueued)}
+                  <RunStatusBadge status={job.lastRun.status} stuck={job.lastRun.stuck} orphaned={job.lastRun.orphaned} /> {formatTime(job.lastRun.timeQueued)}
                 </button>
               ) : <span>never</span>}
             </div>

@@ -43,8 +43,8 @@ export function RunDrawer({ env, runId, canWrite, onClose, onOpenRun }: { env: s
       {!r ? <p role="status">Loading run…</p> : (
         <div className="flex flex-col gap-5 text-sm">
           {error ? <Alert tone="error">{error}</Alert> : null}
-          <p aria-live="polite" className="flex items-center gap-2">Status: <RunStatusBadge status={r.status} stuck={r.stuck} /></p>
-          {r.reason ? <Alert tone={r.status === "failed" ? "error" : "info"} title="Reason">{r.reason}</Alert> : null}
+          <p aria-live="polite" className="flex items-center gap-2">Status: <RunStatusBadge status={r.status} stuck={r.stuck} orphaned={r.orphaned} /></p>
+          {r.reason ? <Alert tone={r.status === "failed" ? "error" : r.orphaned ? "warning" : "info"} title={r.status === "new" && r.orphaned ? "Orphaned" : "Reason"}>{r.reason}{r.status === "new" && r.orphaned ? " The console records it failed shortly (its background sweep); an admin can mark it failed now." : ""}</Alert> : null}
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
             <dt className="text-slate-600 dark:text-slate-400">Run id</dt><dd className="break-all font-mono">{r.id}</dd>
             <dt className="text-slate-600 dark:text-slate-400">Trigger</dt><dd>{r.trigger}</dd>

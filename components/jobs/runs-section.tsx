@@ -11,7 +11,7 @@ import { formatDuration, formatTime } from "@/components/jobs/format";
 import { olderPage } from "@/components/jobs/paging";
 import { useBulkProgress, useRerunFailed, useRuns, type RunFilters } from "@/components/jobs/queries";
 import { RunAuthor } from "@/components/jobs/run-author";
-import { RunStatusBadge } from "@/components/jobs/status-badge";
+import { ORPHANED_NOTE, RunStatusBadge } from "@/components/jobs/status-badge";
 import { ReindexButton } from "@/components/jobs/reindex-button";
 import { ApiError } from "@/lib/http/client";
 import type { JobType } from "@/lib/jobs/schema";
@@ -141,7 +141,10 @@ export function RunsSection({ env, jobs, canWrite }: { env: string; jobs: JobTyp
                   {r.jobName}<span className="sr-only">, run queued {formatTime(r.timeQueued)}</span>
                 </button>
               </td>
-              <td className="px-4 py-2"><RunStatusBadge status={r.status} stuck={r.stuck} /></td>
+              <td className="px-4 py-2">
+                <RunStatusBadge status={r.status} stuck={r.stuck} orphaned={r.orphaned} />
+                {r.orphaned ? <span className="mt-1 block max-w-56 text-xs text-amber-800 dark:text-amber-200">{ORPHANED_NOTE}</span> : null}
+              </td>
               <td className="px-4 py-2">{r.trigger}</td>
               <td className="max-w-48 px-4 py-2"><RunAuthor author={r.author} authorName={r.authorName} /></td>
               <td className="whitespace-nowrap px-4 py-2"><time dateTime={r.timeQueued}>{formatTime(r.timeQueued)}</time></td>

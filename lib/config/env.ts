@@ -19,6 +19,8 @@ const schema = z.object({
   TT_CONSOLE_POOL_NAME: z.string().default("tanktower-console"),
   TT_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   TT_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(25),
+  /** Seconds between two sweeps failing orphaned job runs (lib/jobs/orphan-sweep.ts); 0 turns the sweep off. */
+  TT_ORPHAN_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** The verified SES sender of the console's own emails (environment admin and viewer invitations). */
   TT_CONSOLE_EMAIL_SENDER: z.string().optional(),
   TT_SANDBOX_OPERATOR_EMAIL: z.string().default("operator@sandbox.tanktower.local"),
@@ -54,6 +56,8 @@ export type ConsoleConfig = {
   sessionMaxHours: number;
   /** How long a stopping server (SIGTERM) lets running applies finish their steps in flight. */
   shutdownGraceMs: number;
+  /** Interval of the orphaned-run sweep; 0 when it is off. */
+  orphanSweepMs: number;
   sandboxOperator: { email: string; password: string };
   /** Sender of the console's own emails; the sandbox environment's (verified) sender in sandbox mode. */
   consoleEmailSender: string | undefined;
@@ -91,6 +95,7 @@ export function config(): ConsoleConfig {
     clientIdOverride: e.TT_CONSOLE_CLIENT_ID,
     sessionMaxHours: e.TT_SESSION_MAX_HOURS,
     shutdownGraceMs: e.TT_SHUTDOWN_GRACE_SECONDS * 1000,
+    orphanSweepMs: e.TT_ORPHAN_SWEEP_SECONDS * 1000,
     sandboxOperator: { email: e.TT_SANDBOX_OPERATOR_EMAIL, password: e.TT_SANDBOX_OPERATOR_PASSWORD },
     consoleEmailSender: e.TT_CONSOLE_EMAIL_SENDER ?? (e.TT_MODE === "sandbox" ? "no-reply@sandbox.tanktower.local" : undefined),
     production: e.NODE_ENV === "production",

@@ -61,7 +61,7 @@ export async function executeRun(store: JobStore, run: RunRecord, job: JobType):
   try {
     return await completeRun(store, run._id, { ...outcome, timeExecuted: finished, durationMs: finished.getTime() - started });
   } catch (err) {
-    // The run stays new and is failed by the next listing once past its deadline.
+    // The run stays new; past its deadline it shows orphaned and the orphan sweep fails it.
     log.warn("could not record a run's result", { environment: store.env.name, run: run._id, error: err instanceof Error ? err.name : "unknown" });
     return undefined;
   }

@@ -4,7 +4,7 @@ import { BLUEPRINT_VERSION, documentKey, runIndexPartition, runIndexSort, RUNS_B
 import { summarizeReason } from "@/lib/jobs/output";
 import { isoTime, runDurationMs } from "@/lib/jobs/run-times";
 import type { RunDetail, RunSummary } from "@/lib/jobs/schema";
-import { isStuck, runDeadline, type RunStatus, type Trigger } from "@/lib/jobs/stuck";
+import { isOrphaned, isStuck, ORPHANED_REASON, runDeadline, type RunStatus, type Trigger } from "@/lib/jobs/stuck";
 
 /**
  * The items of one run: the run document (blueprint irma:schd_runs fields at
@@ -121,6 +121,9 @@ export function summaryFromItem(item: Record<string, unknown>, now: Date): RunSu
   const timeExecuted = isoTime(item.time_executed) ?? str(item.time_executed) ?? null;
   const jobId = str(item.schd_jobs_id);
   if (!id || !status || !trigger || !timeQueued || !jobId) return undefined;
+  const timing = { status, trigger, deadline: str(item._deadline) ?? null, time_queued: timeQueued };
+  // Derived on every read, never written by one: the orphan sweep (orphan-sweep.ts) records the failure.
+  const orphaned = isOrphaned(timing, now);
   return {
     id,
     jobId,
@@ -133,8 +136,9 @@ export function summaryFromItem(item: Record<string, unknown>, now: Date): RunSu
     timeQueued,
     timeExecuted,
     durationMs: runDurationMs({ status, timeQueued, timeExecuted, measuredMs: numOrNull(item._duration_ms) }),
-    reason: str(item._reason) ?? null,
-    stuck: isStuck({ status, deadline: str(item._deadline) ?? null, time_queued: timeQueued }, now),
+    reason: str(item._reason) ?? (orphaned ? ORPHANED_REASON : null),
+    stuck: isStuck(timing, now),
+    orphaned,
   };
 }
 
@@ -170,7 +174,7 @@ export function detailOf(run: RunRecord, now: Date): RunDetail {
   if (!summary) throw new Error("run record without summary fields");
   return {
     ...summary,
-    reason: run.reason ?? null,
+    reason: run.reason ?? (summary.orphaned ? ORPHANED_REASON : null),
     output: run.output ?? null,
     outputTruncated: run.output_truncated === true,
     outputBytes: run.output_bytes ?? null,

@@ -8,16 +8,18 @@ import { runIndexPartition, STATS_PARTITION } from "@/lib/jobs/keys";
 import { authorNames, namedRun, namedRuns } from "@/lib/jobs/author-names";
 import { withAuthorNames } from "@/lib/jobs/authors";
 import { detailOf, summaryFromItem } from "@/lib/jobs/run-items";
-import { runDurationMs } from "@/lib/jobs/run-times";
-import { completeRun, getRunRecord } from "@/lib/jobs/runs-write";
+import { getRunRecord } from "@/lib/jobs/runs-write";
 import type { JobOverview, JobType, RunDetail, RunQuery, RunStats, RunSummary } from "@/lib/jobs/schema";
 import { lastDays, summarizeStats, type StatsItem } from "@/lib/jobs/stats";
-import { isOrphaned, ORPHANED_REASON } from "@/lib/jobs/stuck";
 import { checkSchedule } from "@/lib/jobs/schedule";
 import { decodeCursor, encodeCursor } from "@/lib/registry/table";
 import type { JobStore } from "@/lib/jobs/store";
 
-/** Reads of runs: pages through the filter key plan, details, aggregates, the jobs overview. */
+/**
+ * Reads of runs: pages through the filter key plan, details, aggregates, the
+ * jobs overview. A read never writes: an orphaned run (stuck, dispatched by
+ * the console) is shown as such; the console's sweep (orphan-sweep.ts) fails it.
+ */
 
 /** A page stops reading after this many index rows even if not full (a combined filter that matches little). */
 const MAX_ROWS_PER_PAGE = 1000;
@@ -58,20 +60,6 @@ async function queryRows(store: JobStore, plan: FilterPlan, limit: number, start
   return { rows, next, scanned };
 }
 
-/** Runs the console dispatched but stopped waiting for (a restart) are failed here instead of staying new. */
-async function sweepOrphans(store: JobStore, runs: RunSummary[], now: Date): Promise<RunSummary[]> {
-  return Promise.all(
-    runs.map(async (run) => {
-      // `stuck` was computed with the run's own deadline.
-      if (!run.stuck || run.trigger === "cron") return run;
-      const ended = await completeRun(store, run.id, { status: "failed", reason: ORPHANED_REASON, timeExecuted: now, durationMs: null });
-      if (!ended) return run;
-      const timeExecuted = now.toISOString();
-      return { ...run, status: "failed" as const, stuck: false, reason: ORPHANED_REASON, timeExecuted, durationMs: runDurationMs({ status: "failed", timeQueued: run.timeQueued, timeExecuted }) };
-    }),
-  );
-}
-
 export async function listRuns(store: JobStore, query: RunQuery, now = new Date()) {
   const plan = planRunFilter({ status: query.status, job: query.job, trigger: query.trigger, author: query.author, from: query.from, to: query.to });
   let start: Record<string, unknown> | undefined;
@@ -82,7 +70,7 @@ export async function listRuns(store: JobStore, query: RunQuery, now = new Date(
   try {
     const { rows, next, scanned } = await queryRows(store, plan, query.limit, start);
     const summaries = rows.map((r) => summaryFromItem(r, now)).filter((s): s is RunSummary => s !== undefined);
-    return { items: await namedRuns(store, await sweepOrphans(store, summaries, now)), nextCursor: encodeCursor(next), scanned };
+    return { items: await namedRuns(store, summaries), nextCursor: encodeCursor(next), scanned };
   } catch (err) {
     throw toUpstreamError(err, `listing runs of ${store.env.name}`);
   }
@@ -96,12 +84,7 @@ export async function getRun(store: JobStore, id: string, now = new Date()): Pro
     const job = await findJobType(store, run.schd_jobs_id);
     if (job) run = { ...run, job_name: job.name };
   }
-  const detail = detailOf(run, now);
-  if (detail.stuck && isOrphaned({ status: run.status, trigger: run.trigger, time_queued: run.time_queued, deadline: run.deadline }, now)) {
-    run = (await completeRun(store, id, { status: "failed", reason: ORPHANED_REASON, timeExecuted: now, durationMs: null })) ?? (await getRunRecord(store, id)) ?? run;
-    return namedRun(store, detailOf(run, now));
-  }
-  return namedRun(store, detail);
+  return namedRun(store, detailOf(run, now));
 }
 
 export async function readStatsItems(store: JobStore, days: readonly string[]): Promise<StatsItem[]> {
@@ -150,7 +133,7 @@ export async function jobsOverview(store: JobStore, now = new Date()): Promise<J
   try {
     const [jobs, pending] = await Promise.all([listJobTypes(store), newestRows(store, runIndexPartition("status", "new"), 100, now)]);
     const stats = await runStats(store, 30, now, jobs);
-    const stuck = (await sweepOrphans(store, pending, now)).filter((r) => r.stuck);
+    const stuck = pending.filter((r) => r.stuck);
     const recents = await Promise.all(jobs.map((job) => newestRows(store, runIndexPartition("job", job.id), 10, now)));
     // One name lookup for every author on the page (cached), not one per job type.
     const names = await authorNames(store, [...stuck, ...recents.flat()].map((r) => r.author));

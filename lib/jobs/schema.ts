@@ -87,8 +87,11 @@ export const runSummarySchema = z.object({
   timeQueued: z.string(),
   timeExecuted: z.string().nullable(),
   durationMs: z.number().nullable().describe("The handler time the console measured, else time_executed − time_queued; null while new"),
-  reason: z.string().nullable(),
-  stuck: z.boolean(),
+  reason: z.string().nullable().describe("Why the run failed; for a run still new that is orphaned, why the console will fail it"),
+  stuck: z.boolean().describe("Still new past its deadline (time queued + the job's timeout + 60 s)"),
+  orphaned: z
+    .boolean()
+    .describe("Stuck, and dispatched by the console (manual, api): the console stopped waiting for it (e.g. it restarted). A read never writes: the console's background sweep records it failed shortly (lib/jobs/orphan-sweep.ts), or an admin marks it failed"),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 

@@ -3,7 +3,8 @@
  * Every run carries a deadline (time queued + the handler timeout + a grace):
  * past it, a run still `new` is stuck. Runs the console itself dispatched
  * (manual, api) can only be stuck because the console stopped waiting (e.g. it
- * restarted), so listings fail them automatically; cron runs are only flagged,
+ * restarted): they are orphaned. Reads only show that; the console's
+ * background sweep (orphan-sweep.ts) fails them. Cron runs are only flagged,
  * for an admin to mark failed.
  */
 export const DEFAULT_TIMEOUT_SECONDS = 30;

@@ -1,12 +1,14 @@
 import "server-only";
 import { config } from "@/lib/config/env";
 import { startupProblems } from "@/lib/config/startup-check";
+import { startOrphanSweeps } from "@/lib/jobs/orphan-sweep";
 import { log } from "@/lib/log/logger";
 import { drainBackgroundWork } from "@/lib/server/shutdown";
 
 /**
  * Server start (instrumentation.ts): refuse to run in AWS mode with a weak
- * secret or sandbox settings, and stop gracefully on SIGTERM. Next.js exits
+ * secret or sandbox settings, start the background sweep of orphaned job runs,
+ * and stop gracefully on SIGTERM. Next.js exits
  * at once on SIGTERM unless NEXT_MANUAL_SIG_HANDLE is set (the Dockerfile sets
  * it), in which case this handler decides when the process ends.
  */
@@ -17,7 +19,9 @@ export function startServer(): void {
     process.stderr.write(`TankTower Console refuses to start in AWS mode:\n${problems.map((p) => `  - ${p}`).join("\n")}\n`);
     process.exit(1);
   }
-  const { mode, shutdownGraceMs } = config();
+  const { mode, shutdownGraceMs, orphanSweepMs } = config();
+  // Runs the console stopped waiting for are failed here, in the background, never by a read.
+  startOrphanSweeps(orphanSweepMs);
   if (!process.env.NEXT_MANUAL_SIG_HANDLE) {
     log.warn("NEXT_MANUAL_SIG_HANDLE is not set: on SIGTERM, Next.js exits at once and running applies and bulk invite runs stop mid-step (applies resume on the next plan, bulk runs show interrupted and resume)", { mode });
     return;

@@ -83,7 +83,7 @@ export function makeJobCommands(actor: () => string): Command[] {
       if (!query.success) throw fromZodError(query.error, "query");
       const page = await listRuns(await jobStore(env), query.data);
       const text = page.items.length
-        ? table(["RUN", "JOB", "STATUS", "TRIGGER", "AUTHOR", "QUEUED", "MS"], page.items.map((r) => [r.id, r.jobName, r.stuck ? `${r.status} (stuck)` : r.status, r.trigger, r.authorName ? `${r.authorName} <${r.author}>` : r.author, r.timeQueued, r.durationMs === null ? "-" : String(r.durationMs)]))
+        ? table(["RUN", "JOB", "STATUS", "TRIGGER", "AUTHOR", "QUEUED", "MS"], page.items.map((r) => [r.id, r.jobName, r.orphaned ? `${r.status} (orphaned)` : r.stuck ? `${r.status} (stuck)` : r.status, r.trigger, r.authorName ? `${r.authorName} <${r.author}>` : r.author, r.timeQueued, r.durationMs === null ? "-" : String(r.durationMs)]))
         : "No runs match.";
       return { text, data: page };
     },

@@ -7,7 +7,10 @@ import { executeRun } from "@/lib/jobs/dispatch";
 import { createJobType } from "@/lib/jobs/job-types";
 import { jobTypeInputSchema, runQuerySchema, type JobType } from "@/lib/jobs/schema";
 import { getRun, jobsOverview, listRuns, runStats } from "@/lib/jobs/runs-read";
-import { createRun, markRunFailed } from "@/lib/jobs/runs-write";
+import { completeRun, createRun, markRunFailed } from "@/lib/jobs/runs-write";
+import { sweepAllEnvironments, sweepOrphanedRuns } from "@/lib/jobs/orphan-sweep";
+import { environmentCreateSchema } from "@/lib/environments/schema";
+import { createEnvironment } from "@/lib/environments/write";
 import { jobStore, type JobStore } from "@/lib/jobs/store";
 import { triggerRun } from "@/lib/jobs/trigger";
 import { reindexRuns } from "@/lib/jobs/reindex";
@@ -131,13 +134,43 @@ describe("job runs (against the emulator and the sample app)", () => {
     expect(stats.itemsRead).toBeLessThanOrEqual(30 * 4);
   });
 
-  it("flags stuck runs, fails orphaned ones on read and lets an admin mark failed", async () => {
+  it("flags stuck runs and shows orphaned ones without writing; the sweep fails each orphan once; an admin marks failed", async () => {
     const queued = new Date(Date.now() - 10 * 60_000);
-    const { run: cron } = await createRun(store, { job: jobs.Quick as JobType, trigger: "cron", author: "scheduler", params: {} }, queued);
-    const { run: manual } = await createRun(store, { job: jobs.Quick as JobType, trigger: "manual", author: "admin@x.io", params: {} }, queued);
+    const quick = jobs.Quick as JobType;
+    const { run: cron } = await createRun(store, { job: quick, trigger: "cron", author: "scheduler", params: {} }, queued);
+    const { run: manual } = await createRun(store, { job: quick, trigger: "manual", author: "admin@x.io", params: {} }, queued);
+    const { run: api } = await createRun(store, { job: quick, trigger: "api", author: "admin@x.io", params: {} }, queued);
+    const { run: answered } = await createRun(store, { job: quick, trigger: "manual", author: "admin@x.io", params: {} }, queued);
+    const statsBefore = (await runStats(store, 30)).days.find((d) => d.day === queued.toISOString().slice(0, 10));
+    const stored = async (id: string) =>
+      (await store.db.send(new GetCommand({ TableName: store.table, Key: { portfolio_index: "sys", doc_index: `schd_runs#${id}` }, ConsistentRead: true }))).Item;
+
+    // Reads (overview, list, detail, stats) show them and write nothing.
     const overview = await jobsOverview(store);
-    expect(overview.stuck.map((r) => r.id)).toEqual([cron._id]);
-    expect(await getRun(store, manual._id)).toMatchObject({ status: "failed", reason: expect.stringMatching(/console stopped waiting/) });
+    expect(overview.stuck.map((r) => r.id).sort()).toEqual([cron._id, manual._id, api._id, answered._id].sort());
+    expect(overview.stuck.find((r) => r.id === manual._id)).toMatchObject({ status: "new", stuck: true, orphaned: true, reason: expect.stringMatching(/console stopped waiting/) });
+    expect(overview.stuck.find((r) => r.id === cron._id)).toMatchObject({ status: "new", stuck: true, orphaned: false, reason: null });
+    const listed = await listRuns(store, q({ status: "new", job: quick.id, limit: 100 }));
+    expect(listed.items.find((r) => r.id === api._id)).toMatchObject({ status: "new", orphaned: true });
+    expect(await getRun(store, manual._id)).toMatchObject({ status: "new", orphaned: true, timeExecuted: null, reason: expect.stringMatching(/console stopped waiting/) });
+    await runStats(store, 30);
+    for (const id of [manual._id, api._id, cron._id]) expect(await stored(id)).toMatchObject({ status: "new", _revision: 1 });
+    expect((await stored(manual._id))?._reason).toBeUndefined();
+
+    // The handler of one answers before the sweep: its answer stays.
+    await completeRun(store, answered._id, { status: "executed", output: "late but fine", timeExecuted: new Date(), durationMs: 5 });
+    // Two replicas sweeping at once, then again: each orphan is failed once.
+    const sweeps = [...(await Promise.all([sweepOrphanedRuns(store), sweepOrphanedRuns(store)])), await sweepOrphanedRuns(store)];
+    expect(sweeps.flatMap((s) => s.failed).sort()).toEqual([manual._id, api._id].sort());
+    expect(await getRun(store, manual._id)).toMatchObject({ status: "failed", orphaned: false, reason: expect.stringMatching(/console stopped waiting/) });
+    expect(await getRun(store, answered._id)).toMatchObject({ status: "executed", output: "late but fine" });
+    expect(await getRun(store, cron._id)).toMatchObject({ status: "new", stuck: true, orphaned: false });
+    // The day's aggregates moved each run once: 3 of the 4 left new (2 failed, 1 executed).
+    const statsAfter = (await runStats(store, 30)).days.find((d) => d.day === queued.toISOString().slice(0, 10));
+    expect(statsAfter).toMatchObject({ new: (statsBefore?.new ?? 0) - 3, failed: (statsBefore?.failed ?? 0) + 2, executed: (statsBefore?.executed ?? 0) + 1 });
+    const ours = new Set([cron._id, manual._id, api._id, answered._id]);
+    expect((await listRuns(store, q({ status: "new", job: quick.id, limit: 100 }))).items.map((r) => r.id).filter((id) => ours.has(id))).toEqual([cron._id]);
+
     const marked = await markRunFailed(store, cron._id, "Marked failed by admin@x.io.");
     expect(marked.status).toBe("failed");
     await expect(markRunFailed(store, cron._id, "again")).rejects.toMatchObject({ status: 409 });
@@ -145,9 +178,18 @@ describe("job runs (against the emulator and the sample app)", () => {
     expect((await getRun(store, cron._id)).durationMs).toBeGreaterThanOrEqual(10 * 60_000);
     expect((await getRun(store, manual._id)).durationMs).toBeGreaterThanOrEqual(10 * 60_000);
     expect((await runStats(store, 30)).jobs.find((j) => j.jobName === "Quick")?.p95Ms).toBeGreaterThanOrEqual(10 * 60_000);
-    const quick = overview.items.find((j) => j.name === "Quick");
-    expect(quick?.lastRun).not.toBeNull();
-    expect(quick?.recentRuns.length).toBeGreaterThan(0);
+    const quickOverview = overview.items.find((j) => j.name === "Quick");
+    expect(quickOverview?.lastRun).not.toBeNull();
+    expect(quickOverview?.recentRuns.length).toBeGreaterThan(0);
+  });
+
+  it("sweeps every environment: one without a data table does not stop the others", async () => {
+    await createEnvironment(environmentCreateSchema.parse({ name: "jobsbare", region: "us-east-1", credentials: { type: "default" } }), "tester@example.com");
+    const { run } = await createRun(store, { job: jobs.Quick as JobType, trigger: "manual", author: "admin@x.io", params: {} }, new Date(Date.now() - 10 * 60_000));
+    const result = await sweepAllEnvironments();
+    expect(result.environments).toBeGreaterThanOrEqual(2);
+    expect(result.failed).toBeGreaterThanOrEqual(1);
+    expect(await getRun(store, run._id)).toMatchObject({ status: "failed", reason: expect.stringMatching(/console stopped waiting/) });
   });
 
   it("validates parameters against the job's parameters blueprint", async () => {
