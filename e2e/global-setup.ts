@@ -37,6 +37,8 @@ export default async function globalSetup() {
     TT_SANDBOX_OPERATOR_EMAIL: "operator@e2e.tanktower.local",
     TT_SANDBOX_OPERATOR_PASSWORD: "E2e-Operator-Pass-1",
     NODE_ENV: "production" as const,
+    // The job spec waits for the server's sweep of orphaned runs (every 60 s by default).
+    TT_ORPHAN_SWEEP_SECONDS: "2",
   };
   const init = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/tt.ts", "sandbox", "init"], {
     cwd: root,

@@ -1,4 +1,4 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
 import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { readFileSync } from "node:fs";
@@ -174,6 +174,39 @@ test("a run the app wrote shows once an admin indexes the runs written outside t
   await expect(drawer.getByText(user.name, { exact: true })).toBeVisible();
   await expect(drawer).toContainText("1 min 2 s");
   await expectAccessible(page);
+});
+
+test("a run the console stopped waiting for is failed by the server's own sweep; a stuck cron run waits for an admin", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const job = await createJob(request, unique("Orphan"), "/jobs/quick");
+  const orphan = crypto.randomUUID();
+  const cron = crypto.randomUUID();
+  const queued = new Date(Date.now() - 10 * 60_000).toISOString();
+  // Runs left new 10 minutes ago (a console that died mid-run, a schedule whose handler never answered), as stored documents.
+  for (const [id, trigger, author] of [[orphan, "manual", e2e.operator.email], [cron, "cron", "scheduler"]]) {
+    await aws.dynamodb().send(new PutItemCommand({
+      TableName: `${ENV}_data`,
+      Item: marshall({ portfolio_index: "sys", doc_index: `schd_runs#${id}`, schd_jobs_id: job.id, status: "new", trigger, author, time_queued: queued }),
+    }));
+  }
+  // Their index rows (the admin's repair action for runs written outside the console), page by page.
+  let cursor: string | null = null;
+  do {
+    const res: APIResponse = await request.post(`/api/environments/${ENV}/runs/reindex`, { data: { limit: 200, ...(cursor ? { cursor } : {}) } });
+    expect(res.status()).toBe(200);
+    cursor = ((await res.json()) as { nextCursor: string | null }).nextCursor;
+  } while (cursor);
+  const run = async (id: string) => (await (await request.get(`/api/environments/${ENV}/runs/${id}`)).json()) as { status: string; stuck: boolean; orphaned: boolean; reason: string | null };
+  // The server sweeps in the background (every 2 s in these tests); reads only show.
+  await expect.poll(async () => (await run(orphan)).status, { timeout: 30_000 }).toBe("failed");
+  expect((await run(orphan)).reason).toMatch(/console stopped waiting/);
+  expect(await run(cron)).toMatchObject({ status: "new", stuck: true, orphaned: false, reason: null });
+  await openJobs(page, `?job=${job.id}&run=${cron}`);
+  const drawer = page.getByRole("dialog", { name: `Run of ${job.name}` });
+  await expect(drawer.getByText("stuck", { exact: true })).toBeVisible();
+  await drawer.getByRole("button", { name: "Mark failed" }).click();
+  await expect(drawer.getByText("failed", { exact: true })).toBeVisible();
+  expect((await run(cron)).status).toBe("failed");
 });
 
 test("an open dashboard shows a new run and its status change without a reload", async ({ page, request }) => {
