@@ -69,7 +69,7 @@ export function RunDrawer({ env, runId, canWrite, onClose, onOpenRun }: { env: s
             {output && output.text.length > DISPLAY_LIMIT ? <p className="mb-1 text-slate-600 dark:text-slate-400">Showing the first {DISPLAY_LIMIT.toLocaleString()} characters; download for all of it.</p> : null}
             {shown !== undefined ? (
               <pre data-testid="run-output" className="max-h-96 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800">{shown}</pre>
-            ) : <p className="text-slate-600 dark:text-slate-400">{r.status === "new" ? "Waiting for the handler…" : "No output."}</p>}
+            ) : <p className="text-slate-600 dark:text-slate-400">{r.status !== "new" ? "No output." : r.orphaned ? "None: the console stopped waiting for the handler." : r.stuck ? "None: the handler has not answered by its deadline." : "Waiting for the handler…"}</p>}
           </section>
           {canWrite ? (
             <div className="flex flex-wrap gap-2">

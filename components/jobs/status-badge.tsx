@@ -13,4 +13,4 @@ export function RunStatusBadge({ status, stuck, orphaned }: { status: string; st
 }
 
 /** The short form of an orphaned run's reason, for tables and lists (the drawer shows it whole). */
-export const ORPHANED_NOTE = "The console stopped waiting for it (e.g. a restart); the console records it failed shortly.";
+export const ORPHANED_NOTE = "The console stopped waiting for it (e.g. a restart); it is failed shortly.";
