@@ -68,3 +68,17 @@ test("a portfolio's page leads to the documents kept under its id", async ({ pag
   await expect(page.getByText(`portfolio ${id}`).first()).toBeVisible();
 });
 
+
+test("the sandbox's example people and teams are there from the first start", async ({ page }) => {
+  await page.goto("/environments/sandbox/entities?type=team&q=data%20team");
+  await page.getByRole("link", { name: "Data team", exact: true }).click();
+  const members = page.getByRole("region", { name: "Members" });
+  for (const [name, role] of [["Ana Alves", "owner"], ["Ben Brooks", "admin"], ["Chen Chao", "member"]]) {
+    await expect(members.getByRole("link", { name, exact: true })).toBeVisible();
+    await expect(members.getByText(`${name.split(" ")[0]?.toLowerCase()}@example.com · ${role}`)).toBeVisible();
+  }
+  await members.getByRole("link", { name: "Ana Alves", exact: true }).click();
+  const groups = page.getByRole("region", { name: "Teams and roles" });
+  for (const group of ["Data team", "Field team", "Example Co", "Places guide"]) await expect(groups).toContainText(group);
+  await expectAccessible(page);
+});

@@ -11,6 +11,7 @@ import { toView } from "@/lib/environments/record";
 import { ensureSandboxEnvironment, SANDBOX_ENVIRONMENT, SANDBOX_OPERATOR_NAME } from "@/lib/environments/sandbox";
 import { provisionSandbox } from "@/lib/provisioning/sandbox";
 import { seedSandboxExamples } from "@/lib/documents/sandbox-examples";
+import { seedSandboxPeople } from "@/lib/entities/sandbox-people";
 import { environmentCreateSchema, type CredentialsInput } from "@/lib/environments/schema";
 import { createEnvironment, removeEnvironment } from "@/lib/environments/write";
 import { resealRegistrySecrets } from "@/lib/environments/reseal";
@@ -137,13 +138,16 @@ const sandboxInit: Command = {
     if (sandbox.created) await recordAudit({ actor: who, action: "environment.create", environment: SANDBOX_ENVIRONMENT, target: SANDBOX_ENVIRONMENT }, "success");
     const provisioned = await provisionSandbox(who);
     const examples = await seedSandboxExamples(who);
+    const people = await seedSandboxPeople(who);
     const lines = [
       result.created.length ? `Created ${result.created.join(", ")}.` : "Console sign-in ready.",
       sandbox.created ? `Registered the ${SANDBOX_ENVIRONMENT} environment.` : `The ${SANDBOX_ENVIRONMENT} environment is registered.`,
       provisioned.changes ? `Provisioned it (${provisioned.changes} changes).` : "It is fully provisioned.",
       examples.blueprints || examples.documents ? `Added ${examples.blueprints} example blueprints and ${examples.documents} example documents.` : "Its example blueprints and documents are in place.",
+      people.users || people.groups ? `Invited ${people.users} example users and added ${people.groups} example teams, orgs and portfolios (${people.memberships} memberships).` : "Its example people and teams are in place.",
+      ...(people.failedInvites.length ? [`Some example invites failed (${people.failedInvites.join(", ")}); retry them on the Invites page.`] : []),
     ];
-    return { text: lines.join("\n"), data: { ...result, sandboxEnvironmentCreated: sandbox.created, provisioningChanges: provisioned.changes, examples } };
+    return { text: lines.join("\n"), data: { ...result, sandboxEnvironmentCreated: sandbox.created, provisioningChanges: provisioned.changes, examples, people } };
   },
 };
 
