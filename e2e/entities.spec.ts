@@ -73,9 +73,9 @@ test("the sandbox's example people and teams are there from the first start", as
   await page.goto("/environments/sandbox/entities?type=team&q=data%20team");
   await page.getByRole("link", { name: "Data team", exact: true }).click();
   const members = page.getByRole("region", { name: "Members" });
-  for (const [name, role] of [["Ana Alves", "owner"], ["Ben Brooks", "admin"], ["Chen Chao", "member"]]) {
+  for (const [name, role] of [["Ana Alves", "owner"], ["Ben Brooks", "admin"], ["Chen Chao", "member"]] as const) {
     await expect(members.getByRole("link", { name, exact: true })).toBeVisible();
-    await expect(members.getByText(`${name.split(" ")[0]?.toLowerCase()}@example.com · ${role}`)).toBeVisible();
+    await expect(members.getByText(`${name.split(" ")[0]?.toLowerCase() ?? ""}@example.com · ${role}`)).toBeVisible();
   }
   await members.getByRole("link", { name: "Ana Alves", exact: true }).click();
   const groups = page.getByRole("region", { name: "Teams and roles" });
