@@ -11,6 +11,9 @@ import type { Entity, MemberRole, Membership } from "@/lib/entities/schema";
 /** A group's members (add with a role, remove) or a user's groups with their roles. */
 export function MembersPanel({ env, entity, memberships, canManage }: { env: string; entity: Entity; memberships: Membership[]; canManage: boolean }) {
   const isGroup = entity.type === "team" || entity.type === "org" || entity.type === "portfolio";
+  // A group lists its members, then the groups it belongs to (an org in a portfolio); a user lists its groups.
+  const groups = memberships.filter((m) => m.direction === "group");
+  const members = isGroup ? memberships.filter((m) => m.direction === "member") : groups;
   const { add, remove } = useMembership(env, entity.type, entity.id);
   const [q, setQ] = useState("");
   const [memberId, setMemberId] = useState("");
@@ -22,14 +25,11 @@ export function MembersPanel({ env, entity, memberships, canManage }: { env: str
     <section aria-labelledby="members-heading" className={card}>
       <h2 id="members-heading" className="mb-3 text-lg font-semibold">{isGroup ? "Members" : "Teams and roles"}</h2>
       {error ? <div className="mb-3"><Alert tone="error">{error.message}</Alert></div> : null}
-      {memberships.length === 0 ? <p className={muted}>{isGroup ? "No members yet." : "Not a member of any team."}</p> : null}
+      {members.length === 0 ? <p className={muted}>{isGroup ? "No members yet." : "Not a member of any team."}</p> : null}
       <ul className="flex flex-col gap-2">
-        {memberships.map((m) => (
+        {members.map((m) => (
           <li key={`${m.id}-${m.role}`} className="flex flex-wrap items-center justify-between gap-2">
-            <span>
-              <Link className={link} href={`/environments/${env}/entities/${m.type}/${m.id}`}>{m.name}</Link>{" "}
-              <span className={muted}>{m.email ? `${m.email} · ` : ""}{m.role}</span>
-            </span>
+            <MembershipLabel env={env} m={m} />
             {canManage && isGroup ? (
               <Button variant="ghost" busy={remove.isPending && remove.variables === m.id} onClick={() => remove.mutate(m.id)}>
                 Remove<span className="sr-only"> {m.name}</span>
@@ -38,6 +38,18 @@ export function MembersPanel({ env, entity, memberships, canManage }: { env: str
           </li>
         ))}
       </ul>
+      {isGroup && groups.length > 0 ? (
+        <>
+          <h3 className="mt-4 mb-2 text-sm font-semibold">Belongs to</h3>
+          <ul className="flex flex-col gap-2">
+            {groups.map((m) => (
+              <li key={`${m.id}-${m.role}`}>
+                <MembershipLabel env={env} m={m} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {canManage && isGroup && !entity.archived ? (
         <form
           className="mt-4 flex flex-col gap-2 border-t border-slate-200 pt-4 dark:border-slate-700"
@@ -74,5 +86,14 @@ export function MembersPanel({ env, entity, memberships, canManage }: { env: str
         </form>
       ) : null}
     </section>
+  );
+}
+
+function MembershipLabel({ env, m }: { env: string; m: Membership }) {
+  return (
+    <span>
+      <Link className={link} href={`/environments/${env}/entities/${m.type}/${m.id}`}>{m.name}</Link>{" "}
+      <span className={muted}>{m.email ? `${m.email} · ` : ""}{m.role}</span>
+    </span>
   );
 }

@@ -31,7 +31,7 @@ export async function exportCsv(ctx: EnvContext, what: "users" | "teams"): Promi
   }
   const teams = await all(ctx, "team");
   const rows = await mapBounded(teams, 5, async (t) => {
-    const members = await listMemberships(ctx, t.id);
+    const members = (await listMemberships(ctx, t.id)).filter((m) => m.direction === "member");
     return [t.id, cell(t.name), cell(t.handle), t.archived ? "true" : "false", cell(members.map((m) => `${m.email ?? m.name}:${m.role}`).join("; "))];
   });
   return Papa.unparse({ fields: ["id", "name", "handle", "archived", "members"], data: rows });

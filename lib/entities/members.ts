@@ -33,7 +33,11 @@ async function requireMember(ctx: EnvContext, id: string): Promise<{ id: string;
   throw ValidationError.forField("memberId", "There is no entity with this id.");
 }
 
-/** Both sides of an entity's relations: its groups (for a user) or its members (for a group), with names. */
+/**
+ * Both directions of an entity's relations, with names: its members (the
+ * group's inverse rows) and the groups it belongs to (its own rows). A user
+ * has only groups; an org may have members and belong to a portfolio.
+ */
 export async function listMemberships(ctx: EnvContext, id: string): Promise<Membership[]> {
   const rows: Record<string, unknown>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
@@ -60,6 +64,7 @@ export async function listMemberships(ctx: EnvContext, id: string): Promise<Memb
         name: other?.name ?? "(removed)",
         ...(typeof other?.email === "string" ? { email: other.email } : {}),
         role: r.role,
+        direction: r.inverse ? ("member" as const) : ("group" as const),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -119,12 +119,14 @@ export const entityParamsSchema = z.object({
 });
 
 export const membershipSchema = z.object({
-  /** The other side of the relation: the member (on a group's page) or the group (on a user's page). */
+  /** The other side of the relation: one of this entity's members, or a group this entity belongs to. */
   id: z.string(),
   type: entityTypeSchema,
   name: z.string(),
   email: z.string().optional(),
   role: memberRoleSchema,
+  /** `member`: the other side is a member of this entity; `group`: this entity is a member of the other side. */
+  direction: z.enum(["member", "group"]),
 });
 export type Membership = z.infer<typeof membershipSchema>;
 

@@ -70,11 +70,25 @@ describe("entities and invites (against the emulator)", { timeout: 180_000 }, ()
     const user = await createEntity(ctx, { type: "user", name: "Member", email: "member@example.com" });
     await setMember(ctx, { type: "team", id: team.id }, user.id, "member");
     await setMember(ctx, { type: "team", id: team.id }, user.id, "admin");
-    expect(await listMemberships(ctx, team.id)).toEqual([{ id: user.id, type: "user", name: "Member", email: "member@example.com", role: "admin" }]);
-    expect(await listMemberships(ctx, user.id)).toEqual([{ id: team.id, type: "team", name: "Core", role: "admin" }]);
+    expect(await listMemberships(ctx, team.id)).toEqual([{ id: user.id, type: "user", name: "Member", email: "member@example.com", role: "admin", direction: "member" }]);
+    expect(await listMemberships(ctx, user.id)).toEqual([{ id: team.id, type: "team", name: "Core", role: "admin", direction: "group" }]);
     await removeMember(ctx, team.id, user.id);
     expect(await listMemberships(ctx, team.id)).toEqual([]);
     expect(await listMemberships(ctx, user.id)).toEqual([]);
+  });
+
+  it("tells a group's members from the groups it belongs to (an org with a member, in a portfolio)", async () => {
+    const ctx = await environmentContext("ent-one");
+    const org = await createEntity(ctx, { type: "org", name: "Acme" }, "operator");
+    const portfolio = await createEntity(ctx, { type: "portfolio", name: "Acme books" }, "operator");
+    const user = await createEntity(ctx, { type: "user", name: "Orgie", email: "orgie@example.com" });
+    await setMember(ctx, { type: "org", id: org.id }, user.id, "owner");
+    await setMember(ctx, { type: "portfolio", id: portfolio.id }, org.id, "member");
+    expect(await listMemberships(ctx, org.id)).toEqual([
+      { id: portfolio.id, type: "portfolio", name: "Acme books", role: "member", direction: "group" },
+      { id: user.id, type: "user", name: "Orgie", email: "orgie@example.com", role: "owner", direction: "member" },
+    ]);
+    expect(await listMemberships(ctx, portfolio.id)).toEqual([{ id: org.id, type: "org", name: "Acme", role: "member", direction: "member" }]);
   });
 
   it("invites a user: entity, Cognito user (verified email, no Cognito message) and an email from the sender", async () => {
