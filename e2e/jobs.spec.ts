@@ -176,17 +176,25 @@ test("a run the app wrote shows once an admin indexes the runs written outside t
   await expectAccessible(page);
 });
 
-test("a run the console stopped waiting for is failed by the server's own sweep; a stuck cron run waits for an admin", async ({ page, request }) => {
+test("a run the console stopped waiting for is failed by the server's own sweep; a stuck cron run, or one the app wrote, waits for an admin", async ({ page, request }) => {
   test.setTimeout(120_000);
   const job = await createJob(request, unique("Orphan"), "/jobs/quick");
   const orphan = crypto.randomUUID();
   const cron = crypto.randomUUID();
+  const appRun = crypto.randomUUID();
   const queued = new Date(Date.now() - 10 * 60_000).toISOString();
-  // Runs left new 10 minutes ago (a console that died mid-run, a schedule whose handler never answered), as stored documents.
-  for (const [id, trigger, author] of [[orphan, "manual", e2e.operator.email], [cron, "cron", "scheduler"]]) {
+  // Runs left new 10 minutes ago, as stored documents: one the console dispatched (it carries the console's
+  // deadline) and then died; one of a schedule whose handler never answered; one the app wrote itself (no
+  // console deadline: the app's to end, never the console's to fail).
+  const runs: [string, string, string, Record<string, string>][] = [
+    [orphan, "manual", e2e.operator.email, { _deadline: new Date(Date.now() - 9 * 60_000).toISOString() }],
+    [cron, "cron", "scheduler", {}],
+    [appRun, "manual", e2e.operator.email, {}],
+  ];
+  for (const [id, trigger, author, extra] of runs) {
     await aws.dynamodb().send(new PutItemCommand({
       TableName: `${ENV}_data`,
-      Item: marshall({ portfolio_index: "sys", doc_index: `schd_runs#${id}`, schd_jobs_id: job.id, status: "new", trigger, author, time_queued: queued }),
+      Item: marshall({ portfolio_index: "sys", doc_index: `schd_runs#${id}`, schd_jobs_id: job.id, status: "new", trigger, author, time_queued: queued, ...extra }),
     }));
   }
   // Their index rows (the admin's repair action for runs written outside the console), page by page.
@@ -201,6 +209,7 @@ test("a run the console stopped waiting for is failed by the server's own sweep;
   await expect.poll(async () => (await run(orphan)).status, { timeout: 30_000 }).toBe("failed");
   expect((await run(orphan)).reason).toMatch(/console stopped waiting/);
   expect(await run(cron)).toMatchObject({ status: "new", stuck: true, orphaned: false, reason: null });
+  expect(await run(appRun)).toMatchObject({ status: "new", stuck: true, orphaned: false, reason: null });
   await openJobs(page, `?job=${job.id}&run=${cron}`);
   const drawer = page.getByRole("dialog", { name: `Run of ${job.name}` });
   await expect(drawer.getByText("stuck", { exact: true })).toBeVisible();

@@ -2,7 +2,7 @@ import { bucketAttribute, bucketOf } from "@/lib/jobs/durations";
 import type { RunRecord } from "@/lib/jobs/run-items";
 import { isoTime, recordDurationMs } from "@/lib/jobs/run-times";
 import { dayOf } from "@/lib/jobs/stats";
-import { runDeadline, type RunStatus, type Trigger } from "@/lib/jobs/stuck";
+import type { RunStatus, Trigger } from "@/lib/jobs/stuck";
 
 /**
  * Runs written outside the console (by the TankTower app, or on the documents
@@ -38,7 +38,8 @@ export function runFromDocument(item: Record<string, unknown>, jobNames: Readonl
   const timeExecuted = status === "new" ? undefined : isoTime(item.time_executed);
   // Only a duration the console measured is stored; the rest is derived from the times when read.
   const measured = typeof item._duration_ms === "number" && Number.isFinite(item._duration_ms) ? item._duration_ms : undefined;
-  const deadline = text(item._deadline) ?? runDeadline(timeQueued);
+  // No `_deadline`: the app's run is not the console's to time out (it is never orphaned).
+  const deadline = text(item._deadline);
   return {
     ok: true,
     run: {
@@ -52,7 +53,7 @@ export function runFromDocument(item: Record<string, unknown>, jobNames: Readonl
       ...(timeExecuted ? { time_executed: timeExecuted } : {}),
       ...(measured !== undefined && status !== "new" ? { duration_ms: measured } : {}),
       ...(text(item._reason) ? { reason: text(item._reason) } : {}),
-      deadline,
+      ...(deadline ? { deadline } : {}),
       params: {},
     },
   };

@@ -26,7 +26,8 @@ export type RunRecord = {
   time_executed?: string;
   duration_ms?: number;
   reason?: string;
-  deadline: string;
+  /** The console's deadline for a run it created; absent on runs the app wrote (the default timeout applies). */
+  deadline?: string;
   params: Record<string, unknown>;
   rerun_of?: string;
 };
@@ -145,8 +146,8 @@ export function summaryFromItem(item: Record<string, unknown>, now: Date): RunSu
 export function recordFromItem(item: Record<string, unknown>): RunRecord | undefined {
   const summary = summaryFromItem(item, new Date());
   if (!summary) return undefined;
-  // Runs the app wrote have no deadline of the console's: the default timeout's.
-  const deadline = str(item._deadline) ?? runDeadline(summary.timeQueued);
+  // Runs the app wrote have no deadline of the console's (shown with the default timeout's, never orphaned).
+  const deadline = str(item._deadline);
   const params = item._params && typeof item._params === "object" && !Array.isArray(item._params) ? (item._params as Record<string, unknown>) : {};
   return {
     _id: summary.id,
@@ -179,7 +180,7 @@ export function detailOf(run: RunRecord, now: Date): RunDetail {
     outputTruncated: run.output_truncated === true,
     outputBytes: run.output_bytes ?? null,
     params: run.params,
-    deadline: run.deadline,
+    deadline: run.deadline ?? runDeadline(summary.timeQueued),
     rerunOf: run.rerun_of ?? null,
   };
 }

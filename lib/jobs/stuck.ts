@@ -23,8 +23,13 @@ export function isStuck(run: { status: RunStatus; deadline?: string | null; time
   return Date.parse(deadline) < now.getTime();
 }
 
+/**
+ * Only a run the console created carries its own deadline (`_deadline`): a
+ * run the app wrote (trigger api or manual included) is the app's to end, so
+ * it may be stuck but is never orphaned, and the sweep never fails it.
+ */
 export function isOrphaned(run: { status: RunStatus; trigger: Trigger; deadline?: string | null; time_queued: string }, now: Date): boolean {
-  return run.trigger !== "cron" && isStuck(run, now);
+  return run.trigger !== "cron" && Boolean(run.deadline) && isStuck(run, now);
 }
 
 export const ORPHANED_REASON =

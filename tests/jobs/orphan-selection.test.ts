@@ -34,25 +34,28 @@ describe("orphan selection", () => {
     expect(`schd_runs#2026-03-01T00:03:59.001Z#some-id` <= range.upper).toBe(false);
   });
 
-  it("fails manual and api runs past their own deadline, never cron runs, ended runs or runs within their deadline", () => {
+  it("fails manual and api runs past their own deadline, never cron runs, ended runs, runs within their deadline or runs the app wrote", () => {
     const rows = [
       row("manual"),
       row("api", { trigger: "api" }),
       row("cron", { trigger: "cron" }),
       row("long", { _deadline: "2026-03-01T00:10:00.000Z" }),
       row("ended", { status: "failed" }),
-      row("no-deadline"), // the default deadline (30 s + grace) is long past
+      row("app-written"), // no console deadline: the app's run, stuck past the default timeout but not the console's to fail
       { doc_index: "junk" },
       row("manual"),
     ];
     delete rows[5]?._deadline;
-    expect(orphansToFail(rows, now)).toEqual(["manual", "api", "no-deadline"]);
+    expect(orphansToFail(rows, now)).toEqual(["manual", "api"]);
   });
 
   it("shows an orphaned run as new, orphaned, with the reason it will be failed for; a stuck cron run only stuck", () => {
     expect(summaryFromItem(row("m"), now)).toMatchObject({ status: "new", stuck: true, orphaned: true, reason: ORPHANED_REASON });
     expect(summaryFromItem(row("c", { trigger: "cron" }), now)).toMatchObject({ status: "new", stuck: true, orphaned: false, reason: null });
     expect(summaryFromItem(row("m"), new Date("2026-03-01T00:01:00.000Z"))).toMatchObject({ stuck: false, orphaned: false, reason: null });
+    const appWritten = row("a");
+    delete appWritten._deadline;
+    expect(summaryFromItem(appWritten, now)).toMatchObject({ status: "new", stuck: true, orphaned: false, reason: null });
   });
 
   it("jitters the interval by ±20 %", () => {
