@@ -21,7 +21,8 @@ export type MemberRole = z.infer<typeof memberRoleSchema>;
 /** Fields the console fills; a client may not set them. */
 export const CONSOLE_OWNED_FIELDS = ["owner_id", "added", "modified", "irn", "raw_id"] as const;
 
-export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address."));
+// A regex check (z.email's own), not a pipe into z.email(), so the OpenAPI input schema carries the pattern too.
+export const emailSchema = z.string().trim().toLowerCase().max(254).regex(z.regexes.email, "Enter a valid email address.");
 export const handleSchema = z
   .string()
   .trim()
