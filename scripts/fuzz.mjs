@@ -207,6 +207,12 @@ async function main() {
       const exited = new Promise((resolve) => server?.once("exit", resolve));
       server.kill("SIGTERM");
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      // Still running (a job handler call the fuzzer started, waiting out its timeout): it ends here, before the
+      // emulator, rather than logging connection errors once the emulator is gone.
+      if (server.exitCode === null && server.signalCode === null) {
+        server.kill("SIGKILL");
+        await exited;
+      }
     }
     await emulator.stop();
     rmSync(stateDir, { recursive: true, force: true });
