@@ -34,7 +34,7 @@ export const SANDBOX_PEOPLE = [
 type PersonEmail = (typeof SANDBOX_PEOPLE)[number]["email"];
 type Group = { type: "team" | "org" | "portfolio"; name: string; handle: string; about: string; members: [PersonEmail, MemberRole][] };
 
-/** Only users as members: a group listed as a member would read as a person on the group's page. */
+/** The examples' members are people; a group may also belong to a group (an org in a portfolio), listed apart on its page. */
 export const SANDBOX_GROUPS: readonly Group[] = [
   {
     type: "team", name: "Data team", handle: "data-team", about: "Runs the imports and the reports.",
