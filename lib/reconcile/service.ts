@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { AdminGetUserCommand, DescribeUserPoolCommand, ListUsersCommand, type UserType } from "@aws-sdk/client-cognito-identity-provider";
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { toUpstreamError } from "@/lib/aws/errors";
+import { isAwsError, toUpstreamError } from "@/lib/aws/errors";
 import { ConflictError, NotFoundError } from "@/lib/http/errors";
 import type { EnvContext } from "@/lib/entities/context";
 import { lookupPrefix, searchIndex, uniquenessRow } from "@/lib/entities/rows";
@@ -156,7 +156,7 @@ async function applyFix(ctx: EnvContext, fix: FixKind, email: string, actor: str
   const owner = await findByUnique(ctx, "email", email);
   if (fix === "create-entity") {
     if (owner) throw new ConflictError("This email already has an entity.", { email: ["Already a user of this environment."] });
-    const user = await ctx.clients.cognito.send(new AdminGetUserCommand({ UserPoolId: pool.userPoolId, Username: email })).catch(() => undefined);
+    const user = await cognitoUser(ctx, pool.userPoolId, email);
     if (!user) throw new NotFoundError(`There is no Cognito user ${email}.`);
     const state = stateOf({ ...user, Attributes: user.UserAttributes });
     const name = user.UserAttributes?.find((a) => a.Name === "name")?.Value ?? email;
@@ -168,7 +168,9 @@ async function applyFix(ctx: EnvContext, fix: FixKind, email: string, actor: str
   }
   if (!owner) throw new NotFoundError(`There is no entity with the email ${email}.`);
   if (fix === "align-entity") {
-    const user = await ctx.clients.cognito.send(new AdminGetUserCommand({ UserPoolId: pool.userPoolId, Username: email }));
+    const user = await cognitoUser(ctx, pool.userPoolId, email);
+    // No Cognito user: nothing to align with (the entity-without-Cognito finding's fix is an invite).
+    if (!user) throw new NotFoundError(`There is no Cognito user ${email} to align the entity with; invite the user instead.`);
     const active = user.Enabled !== false;
     await writeEntityChange(ctx, await requireEntityItem(ctx, "user", owner.id), { is_active: active ? "true" : "false" });
     return { fixed: true, message: `${email} is now ${active ? "active" : "inactive"}, as in Cognito.` };
@@ -190,6 +192,16 @@ async function applyFix(ctx: EnvContext, fix: FixKind, email: string, actor: str
   });
   const invite = inviteView(await runInvite(ctx, record, { pool, ...(ctx.env.appApiUrl ? { signInUrl: ctx.env.appApiUrl } : {}), invitedBy: actor }));
   return invite.failure ? { fixed: false, message: `The invite stopped at the ${invite.failure.step} step: ${invite.failure.reason}` } : { fixed: true, message: `Invited ${email}.` };
+}
+
+/** The pool's user with this email; undefined when there is none (other AWS errors are upstream errors). */
+async function cognitoUser(ctx: EnvContext, userPoolId: string, email: string) {
+  try {
+    return await ctx.clients.cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
+  } catch (err) {
+    if (isAwsError(err, "UserNotFoundException")) return undefined;
+    throw toUpstreamError(err, "reading the Cognito user");
+  }
 }
 
 async function writeLink(ctx: EnvContext, sub: string, entityId: string): Promise<void> {

@@ -109,6 +109,15 @@ describe("bulk invites (against the emulator)", { timeout: 180_000 }, () => {
     expect(await readMailbox("nologin@example.com")).toHaveLength(1);
   });
 
+  it("a fix whose other side does not exist answers 404 naming it, not a server error", async () => {
+    const ctx = await environmentContext("bulk-one");
+    await createEntity(ctx, { type: "user", name: "Entity Only", email: "entity.only@example.com" });
+    // Aligning with a Cognito user that does not exist (a stale finding, or a hand-made request).
+    await expect(fixFinding(ctx, "align-entity", "entity.only@example.com", "admin@example.com")).rejects.toMatchObject({ status: 404, message: expect.stringMatching(/no Cognito user entity\.only@example\.com/) });
+    await expect(fixFinding(ctx, "create-entity", "nobody.at.all@example.com", "admin@example.com")).rejects.toMatchObject({ status: 404 });
+    await expect(fixFinding(ctx, "align-entity", "nobody.at.all@example.com", "admin@example.com")).rejects.toMatchObject({ status: 404 });
+  });
+
   it("a run whose server stopped is shown interrupted and resumes the rows left, inviting nobody twice", async () => {
     const ctx = await environmentContext("bulk-one");
     const emails = ["r1", "r2", "r3", "r4"].map((n) => `${n}@resume.example`);
